@@ -1,0 +1,51 @@
+//===--- ModelCheck.h - Base of the checks that read the model -----------===//
+//
+// Every cancel-* check needs the same model, configured the same way:
+//   ModelFiles  ';'-separated model files (read with getLocalOrGlobal, so one
+//               global option serves every check)
+//   Libraries   built-in libraries to load (default "*", e.g. "*,-folly")
+// A check whose model does not load reports why and matches nothing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_CHECKS_MODELCHECK_H
+#define CANCELLINT_CHECKS_MODELCHECK_H
+
+#include "analysis/ModelQueries.h"
+#include "model/ModelStore.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+#include <optional>
+
+namespace cancellint {
+
+class ModelCheck : public clang::tidy::ClangTidyCheck {
+public:
+  ModelCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
+  void onStartOfTranslationUnit() final;
+
+protected:
+  /// Called only when the model loaded.
+  virtual void registerModelMatchers(clang::ast_matchers::MatchFinder *F) = 0;
+  virtual void startTranslationUnit() {}
+
+  const model::Model &model() const { return *Model; }
+  /// Per translation unit: its memo tables hold AST pointers.
+  analysis::ModelQueries &queries() { return *Queries; }
+
+private:
+  std::string ModelFiles;
+  std::string Libraries;
+  std::shared_ptr<const model::Model> Model;
+  std::optional<analysis::ModelQueries> Queries;
+};
+
+} // namespace cancellint
+
+#endif

@@ -1,0 +1,308 @@
+//===--- StoredContextCheck.cpp - cancel-stored-context ------------------===//
+//
+// A request's context or token belongs to that request: its deadline and its
+// cancellation mean nothing to the next one. Kept in static storage or in a
+// long-lived object it outlives the request, dangles (gRPC frees the
+// ServerContext when the call ends) or silently applies one request's
+// cancellation to another. The Go analogue is `containedctx`.
+//
+// Candidates, each filtered by "does the value carry a request-scoped token":
+//   - variables with static or thread storage,
+//   - assignments (=) and storing member calls (push_back, emplace, ...)
+//     whose target is static storage or a member of a long-lived class,
+//   - member initializers of long-lived classes.
+// A value carries a token when its type is, points to or holds one, or when
+// it is a lambda that captures one.
+//
+//===----------------------------------------------------------------------===//
+#include "StoredContextCheck.h"
+#include "analysis/Lambdas.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace cancellint {
+
+static constexpr llvm::StringLiteral DefaultLongLivedClassPattern =
+    "(pool|cache|registry)s?$";
+static constexpr llvm::StringLiteral DefaultStoringMethods =
+    "push_back;emplace_back;push_front;emplace_front;push;emplace;insert;"
+    "emplace_hint;try_emplace;insert_or_assign;assign;reset;set;store;"
+    "exchange;swap";
+
+struct StoredContextCheck::Carried {
+  analysis::HeldToken Token;
+  const ValueDecl *CapturedVar = nullptr; ///< set when a lambda captures it
+};
+
+StoredContextCheck::StoredContextCheck(StringRef Name,
+                                       tidy::ClangTidyContext *Context)
+    : ModelCheck(Name, Context),
+      LongLivedClassPattern(Options.get("LongLivedClassPattern",
+                                        DefaultLongLivedClassPattern)),
+      StoringMethods(Options.get("StoringMethods", DefaultStoringMethods)),
+      LongLivedName(LongLivedClassPattern, llvm::Regex::IgnoreCase) {
+  std::string Error;
+  if (!LongLivedName.isValid(Error))
+    configurationDiag("invalid LongLivedClassPattern '%0': %1")
+        << LongLivedClassPattern << Error;
+}
+
+void StoredContextCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  ModelCheck::storeOptions(Opts);
+  Options.store(Opts, "LongLivedClassPattern", LongLivedClassPattern);
+  Options.store(Opts, "StoringMethods", StoringMethods);
+}
+
+void StoredContextCheck::registerModelMatchers(MatchFinder *F) {
+  // Templates are analysed once, as written; instantiations add nothing
+  // but duplicates.
+  auto UserStmt = stmt(unless(isExpansionInSystemHeader()),
+                       unless(isInTemplateInstantiation()));
+  auto UserDecl = decl(unless(isExpansionInSystemHeader()),
+                       unless(isInstantiated()));
+  F->addMatcher(
+      varDecl(hasGlobalStorage(), unless(parmVarDecl()), UserDecl).bind("var"),
+      this);
+  F->addMatcher(binaryOperator(hasOperatorName("="), UserStmt).bind("assign"),
+                this);
+  F->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), UserStmt)
+                    .bind("assign-op"),
+                this);
+  std::vector<std::string> Methods = model::splitOptionList(StoringMethods);
+  std::vector<StringRef> MethodRefs(Methods.begin(), Methods.end());
+  F->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(MethodRefs))),
+                                  UserStmt)
+                    .bind("store-call"),
+                this);
+  F->addMatcher(
+      cxxConstructorDecl(UserDecl,
+                         forEachConstructorInitializer(
+                             cxxCtorInitializer(isMemberInitializer(),
+                                                isWritten())
+                                 .bind("init"))),
+      this);
+}
+
+std::optional<StoredContextCheck::Carried>
+StoredContextCheck::requestTokenCarriedBy(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  auto RequestScoped = [](const std::optional<analysis::HeldToken> &H) {
+    return H && H->Spec->Scope == model::TokenScope::Request;
+  };
+  auto Held = queries().tokenHeldBy(E->getType());
+  if (RequestScoped(Held))
+    return Carried{*Held, nullptr};
+  if (const LambdaExpr *L = analysis::lambdaBehind(E)) {
+    for (const LambdaCapture &C : L->captures()) {
+      if (!C.capturesVariable())
+        continue;
+      const ValueDecl *V = C.getCapturedVar();
+      auto Captured = queries().tokenHeldBy(V->getType());
+      if (!RequestScoped(Captured))
+        continue;
+      if (C.getCaptureKind() == LCK_ByRef &&
+          Captured->How == analysis::Holding::Value)
+        Captured->How = analysis::Holding::Reference;
+      return Carried{*Captured, V};
+    }
+  }
+  return std::nullopt;
+}
+
+bool StoredContextCheck::ownsSource(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const FieldDecl *F : RD->fields())
+    if (queries().sourceHeldBy(F->getType()))
+      return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (ownsSource(B.getType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
+
+std::string StoredContextCheck::whyLongLived(const analysis::StoragePlace &P,
+                                             const NamedDecl *&ReasonDecl,
+                                             std::string &ReasonNote) {
+  ReasonDecl = P.Decl;
+  if (analysis::hasStaticLifetime(P)) {
+    ReasonNote = "'" + P.Decl->getNameAsString() + "' declared here";
+    return analysis::describeStoragePlace(P);
+  }
+  if (P.What != analysis::StoragePlace::Field || !P.Owner)
+    return "";
+  // The owner of the thread a token drives may keep that token: its own
+  // source or jthread cancels it (the worker-object idiom).
+  if (ownsSource(P.Owner))
+    return "";
+  std::string Via;
+  ReasonDecl = P.Owner;
+  if (queries().isLongLivedByModel(P.Owner, &Via)) {
+    ReasonNote = Via == queries().name(P.Owner)
+                     ? "'" + P.Owner->getNameAsString() +
+                           "' is long-lived by the cancellation model"
+                     : "'" + P.Owner->getNameAsString() +
+                           "' outlives requests: it derives from '" + Via +
+                           "'";
+  } else if (P.Owner->getIdentifier() &&
+             LongLivedName.match(P.Owner->getName())) {
+    ReasonNote = "'" + P.Owner->getNameAsString() +
+                 "' is treated as long-lived: its name matches "
+                 "LongLivedClassPattern '" +
+                 LongLivedClassPattern + "'";
+  } else {
+    return "";
+  }
+  return "member '" + P.Decl->getNameAsString() + "' of long-lived '" +
+         P.Owner->getNameAsString() + "'";
+}
+
+bool StoredContextCheck::isProcessWideToken(const VarDecl *VD) {
+  // `static auto g_stop = g_shutdown.get_token();` is process-wide state
+  // taken from a process-wide source, not a request's token.
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return false;
+  const auto *Call =
+      dyn_cast<CXXMemberCallExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
+  if (!Call)
+    return false;
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+    if (Ctor->getNumArgs() == 1)
+      Call = dyn_cast_or_null<CXXMemberCallExpr>(
+          Ctor->getArg(0)->IgnoreImplicit());
+  if (!Call)
+    return false;
+  const Expr *Object = Call->getImplicitObjectArgument();
+  const auto *Source = queries().sourceHeldBy(Object->getType());
+  auto Place = analysis::storagePlaceOf(Object);
+  return Source && Call->getMethodDecl()->getIdentifier() &&
+         Call->getMethodDecl()->getName() == Source->TokenGetter && Place &&
+         analysis::hasStaticLifetime(*Place);
+}
+
+static std::string tokenPhrase(const analysis::HeldToken &T) {
+  return std::string(analysis::holdingPhrase(T.How)) + "request-scoped '" +
+         T.Spec->Type + "'";
+}
+
+/// The source text of \p E when it is short enough to quote in a message.
+static std::string spelling(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
+    return "this value";
+  return Text.str();
+}
+
+void StoredContextCheck::checkVariable(const VarDecl *VD) {
+  if (VD != VD->getCanonicalDecl() || VD->isImplicit())
+    return;
+  // The variable's own type, or a lambda it is initialised with.
+  std::optional<Carried> C;
+  if (auto Held = queries().tokenHeldBy(VD->getType());
+      Held && Held->Spec->Scope == model::TokenScope::Request)
+    C = Carried{*Held, nullptr};
+  else if (auto FromInit = requestTokenCarriedBy(VD->getInit());
+           FromInit && FromInit->CapturedVar)
+    C = FromInit;
+  if (!C || isProcessWideToken(VD))
+    return;
+  analysis::StoragePlace P{analysis::storageKindOf(VD), VD, nullptr};
+  std::string Where = analysis::describeStoragePlace(P);
+  if (C->CapturedVar) {
+    diag(VD->getLocation(), "%0 is initialised with a lambda capturing '%1' "
+                            "(%2); it outlives the request it belongs to")
+        << Where << C->CapturedVar->getName() << tokenPhrase(C->Token);
+    return;
+  }
+  diag(VD->getLocation(), "%0 keeps %1 beyond the request it belongs to")
+      << Where << tokenPhrase(C->Token);
+}
+
+void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
+                                    SourceLocation Loc, const ASTContext &Ctx) {
+  std::optional<Carried> C = requestTokenCarriedBy(Value);
+  if (!C)
+    return;
+  auto Place = analysis::storagePlaceOf(Target);
+  if (!Place)
+    return;
+  // A static variable whose own type holds a token is reported once, at its
+  // declaration; each store into it would only repeat that.
+  if (analysis::hasStaticLifetime(*Place) && !C->CapturedVar &&
+      queries().tokenHeldBy(Place->Decl->getType()))
+    return;
+  const NamedDecl *ReasonDecl = nullptr;
+  std::string ReasonNote;
+  std::string Where = whyLongLived(*Place, ReasonDecl, ReasonNote);
+  if (Where.empty())
+    return;
+  if (C->CapturedVar)
+    diag(Loc, "lambda capturing '%0' (%1) is stored in %2, which outlives "
+              "the request it belongs to")
+        << C->CapturedVar->getName() << tokenPhrase(C->Token) << Where;
+  else
+    diag(Loc, "'%0' (%1) is stored in %2, which outlives the request it "
+              "belongs to")
+        << spelling(Value, Ctx) << tokenPhrase(C->Token) << Where;
+  if (ReasonDecl)
+    diag(ReasonDecl->getLocation(), ReasonNote, DiagnosticIDs::Note);
+}
+
+void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
+  const ASTContext &Ctx = *R.Context;
+  if (const auto *VD = R.Nodes.getNodeAs<VarDecl>("var")) {
+    checkVariable(VD);
+    return;
+  }
+  if (const auto *BO = R.Nodes.getNodeAs<BinaryOperator>("assign")) {
+    checkStore(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(), Ctx);
+    return;
+  }
+  if (const auto *Op = R.Nodes.getNodeAs<CXXOperatorCallExpr>("assign-op")) {
+    if (Op->getNumArgs() == 2)
+      checkStore(Op->getArg(0), Op->getArg(1), Op->getOperatorLoc(), Ctx);
+    return;
+  }
+  if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>("store-call")) {
+    for (const Expr *Arg : Call->arguments()) {
+      if (!requestTokenCarriedBy(Arg))
+        continue;
+      checkStore(Call->getImplicitObjectArgument(), Arg, Call->getExprLoc(),
+                 Ctx);
+      return;
+    }
+    return;
+  }
+  if (const auto *Init = R.Nodes.getNodeAs<CXXCtorInitializer>("init")) {
+    const FieldDecl *FD = Init->getMember();
+    analysis::StoragePlace P{analysis::StoragePlace::Field, FD,
+                             dyn_cast<CXXRecordDecl>(FD->getParent())};
+    std::optional<Carried> C = requestTokenCarriedBy(Init->getInit());
+    if (!C)
+      return;
+    const NamedDecl *ReasonDecl = nullptr;
+    std::string ReasonNote;
+    std::string Where = whyLongLived(P, ReasonDecl, ReasonNote);
+    if (Where.empty())
+      return;
+    diag(Init->getSourceLocation(),
+         "%0 is initialised with %1, which outlives the request it belongs to")
+        << Where << tokenPhrase(C->Token);
+    if (ReasonDecl)
+      diag(ReasonDecl->getLocation(), ReasonNote, DiagnosticIDs::Note);
+  }
+}
+
+} // namespace cancellint

@@ -1,0 +1,48 @@
+//===--- StoredContextCheck.h - cancel-stored-context --------------------===//
+#ifndef CANCELLINT_CHECKS_STOREDCONTEXTCHECK_H
+#define CANCELLINT_CHECKS_STOREDCONTEXTCHECK_H
+
+#include "ModelCheck.h"
+#include "analysis/StoragePlaces.h"
+#include "llvm/Support/Regex.h"
+
+namespace cancellint {
+
+/// Finds request-scoped tokens and contexts kept in places that outlive the
+/// request: static and thread storage, and data members of long-lived
+/// classes (services, pools, caches, registries).
+///
+/// Docs: docs/checks/cancel-stored-context.md
+class StoredContextCheck : public ModelCheck {
+public:
+  StoredContextCheck(llvm::StringRef Name,
+                     clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+
+protected:
+  void registerModelMatchers(clang::ast_matchers::MatchFinder *F) override;
+
+private:
+  struct Carried; // what a stored value carries: a token, or a lambda capturing one
+
+  std::string LongLivedClassPattern;
+  std::string StoringMethods;
+  llvm::Regex LongLivedName;
+
+  std::optional<Carried> requestTokenCarriedBy(const clang::Expr *E);
+  /// Why values stored in \p P outlive a request; empty if they need not.
+  std::string whyLongLived(const analysis::StoragePlace &P,
+                           const clang::NamedDecl *&ReasonDecl,
+                           std::string &ReasonNote);
+  bool ownsSource(const clang::CXXRecordDecl *RD);
+  bool isProcessWideToken(const clang::VarDecl *VD);
+
+  void checkVariable(const clang::VarDecl *VD);
+  void checkStore(const clang::Expr *Target, const clang::Expr *Value,
+                  clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+};
+
+} // namespace cancellint
+
+#endif

@@ -1,0 +1,67 @@
+//===--- DeclNames.cpp - The names models use for declarations -----------===//
+#include "DeclNames.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace cancellint::analysis {
+
+static std::string ownName(const NamedDecl *D) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    return Ctor->getParent()->getName().str();
+  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
+    return "~" + Dtor->getParent()->getName().str();
+  DeclarationName N = D->getDeclName();
+  if (const IdentifierInfo *II = N.getAsIdentifierInfo())
+    return II->getName().str();
+  if (N.getNameKind() == DeclarationName::CXXOperatorName)
+    return N.getAsString();
+  return "";
+}
+
+/// Prepends the enclosing scopes of \p DC; false if one cannot be named.
+static bool qualify(const DeclContext *DC, std::string &Name) {
+  for (; DC && !DC->isTranslationUnit(); DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Name = NS->getName().str() + "::" + Name;
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (!RD->getIdentifier())
+        return false;
+      Name = RD->getName().str() + "::" + Name;
+    } else if (const auto *ED = dyn_cast<EnumDecl>(DC)) {
+      if (!ED->getIdentifier())
+        continue;
+      Name = ED->getName().str() + "::" + Name;
+    } else if (isa<LinkageSpecDecl>(DC) || isa<ExportDecl>(DC)) {
+      continue;
+    } else {
+      return false; // function-local or otherwise unnameable
+    }
+  }
+  return true;
+}
+
+std::string modelName(const NamedDecl *D) {
+  if (!D)
+    return "";
+  std::string Name = ownName(D);
+  if (Name.empty())
+    return "";
+  if (!qualify(D->getDeclContext(), Name))
+    return "";
+  return Name;
+}
+
+std::string unscopedEnumeratorName(const EnumConstantDecl *D) {
+  const auto *ED = dyn_cast<EnumDecl>(D->getDeclContext());
+  if (!ED || ED->isScoped())
+    return "";
+  std::string Name = D->getName().str();
+  if (!qualify(ED->getDeclContext(), Name))
+    return "";
+  return Name;
+}
+
+} // namespace cancellint::analysis

@@ -1,0 +1,23 @@
+//===--- DeclNames.h - The names models use for declarations -------------===//
+#ifndef CANCELLINT_ANALYSIS_DECLNAMES_H
+#define CANCELLINT_ANALYSIS_DECLNAMES_H
+
+#include "clang/AST/Decl.h"
+#include <string>
+
+namespace cancellint::analysis {
+
+/// The fully qualified name a model uses for \p D: no leading "::", inline
+/// and anonymous namespaces skipped, no template arguments, constructors
+/// named after their class ("std::stop_callback::stop_callback"). Empty for
+/// declarations a model cannot name (local classes, lambdas).
+std::string modelName(const clang::NamedDecl *D);
+
+/// Enumerators of unscoped enums are named both with and without the enum
+/// ("grpc::StatusCode::CANCELLED" and "grpc::CANCELLED"); models may use
+/// either. Returns the second spelling, or empty when there is none.
+std::string unscopedEnumeratorName(const clang::EnumConstantDecl *D);
+
+} // namespace cancellint::analysis
+
+#endif

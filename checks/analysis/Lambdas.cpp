@@ -1,0 +1,36 @@
+//===--- Lambdas.cpp - Finding the lambda behind a value -----------------===//
+#include "Lambdas.h"
+
+using namespace clang;
+
+namespace cancellint::analysis {
+
+const LambdaExpr *lambdaBehind(const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L;
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = F->getSubExpr();
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      if (C->getNumArgs() != 1)
+        return nullptr;
+      E = C->getArg(0);
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      // std::move(x) / std::forward<T>(x) are casts in disguise.
+      if (Call->isCallToStdMove() && Call->getNumArgs() == 1)
+        E = Call->getArg(0);
+      else
+        return nullptr;
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace cancellint::analysis

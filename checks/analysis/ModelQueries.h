@@ -1,0 +1,98 @@
+//===--- ModelQueries.h - Asking the model about AST nodes ---------------===//
+//
+// The bridge between clang's AST and the cancellation model: "is this type a
+// token, or does it hold one?", "is this call a root?". Answers are memoised
+// per declaration and type, so checks can ask from hot matchers.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_ANALYSIS_MODELQUERIES_H
+#define CANCELLINT_ANALYSIS_MODELQUERIES_H
+
+#include "../model/Model.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <string>
+
+namespace cancellint::analysis {
+
+/// How a type holds a token.
+enum class Holding {
+  Value,        ///< the token itself
+  Reference,    ///< T& / T&&
+  Pointer,      ///< T*
+  SmartPointer, ///< unique_ptr<T>, shared_ptr<T>, weak_ptr<T>
+  Element,      ///< a container, optional, variant, pair... holding one
+};
+
+struct HeldToken {
+  const model::TokenSpec *Spec = nullptr;
+  const clang::CXXRecordDecl *Record = nullptr; ///< the token class itself
+  Holding How = Holding::Value;
+};
+
+/// Words for \p H in messages: "", "a reference to ", "a pointer to "...
+const char *holdingPhrase(Holding H);
+
+class ModelQueries {
+public:
+  explicit ModelQueries(const model::Model &M) : M(M) {}
+
+  const model::Model &model() const { return M; }
+
+  /// The model name of \p D, memoised.
+  const std::string &name(const clang::NamedDecl *D);
+
+  /// The token spec of \p RD or of one of its bases.
+  const model::TokenSpec *tokenOfRecord(const clang::CXXRecordDecl *RD);
+  /// The source spec of \p RD or of one of its bases.
+  const model::SourceSpec *sourceOfRecord(const clang::CXXRecordDecl *RD);
+
+  /// The token \p T is or holds, looking through references, pointers,
+  /// smart pointers and the type arguments of class templates (containers,
+  /// optional, variant). Function types are not looked into: a callback
+  /// taking a context does not hold one.
+  std::optional<HeldToken> tokenHeldBy(clang::QualType T);
+
+  /// The source \p T is or holds, looked for the same way as tokens.
+  const model::SourceSpec *sourceHeldBy(clang::QualType T);
+
+  /// Whether \p RD (or a base) is a model long_lived_types entry; \p Via is
+  /// set to the model type that made it so.
+  bool isLongLivedByModel(const clang::CXXRecordDecl *RD, std::string *Via);
+
+  bool isRoot(const clang::FunctionDecl *FD);
+  bool isLink(const clang::FunctionDecl *FD);
+  const model::DeriveSpec *derivation(const clang::FunctionDecl *FD);
+  const model::BlockingSpec *blocking(const clang::FunctionDecl *FD);
+  const model::TokenVariantSpec *tokenVariant(const clang::FunctionDecl *FD);
+  bool isRegistration(const clang::CXXRecordDecl *RD);
+  bool isDoneValue(const clang::ValueDecl *VD);
+
+private:
+  const model::Model &M;
+  llvm::DenseMap<const clang::NamedDecl *, std::string> Names;
+  llvm::DenseMap<const clang::Type *, std::optional<HeldToken>> HeldTokens;
+  llvm::DenseMap<const clang::Type *, const model::SourceSpec *> HeldSources;
+
+  /// Functions are looked up by their template pattern and, for methods,
+  /// also by the methods they override.
+  const clang::FunctionDecl *pattern(const clang::FunctionDecl *FD);
+  struct HeldRecord {
+    const clang::CXXRecordDecl *Record;
+    Holding How;
+  };
+  /// The first record inside \p T (see tokenHeldBy) for which \p Matches.
+  std::optional<HeldRecord>
+  findHeldRecord(clang::QualType T, int Depth,
+                 llvm::function_ref<bool(const clang::CXXRecordDecl *)> Matches);
+
+  template <typename Lookup>
+  auto findForRecordOrBases(const clang::CXXRecordDecl *RD, Lookup L)
+      -> decltype(L(RD));
+};
+
+} // namespace cancellint::analysis
+
+#endif

@@ -1,0 +1,313 @@
+//===--- ModelLoader.cpp - Reading and validating model documents --------===//
+//
+// The schema of cancellint-model/1 lives here and only here. Every key is
+// checked; unknown keys are errors so that a typo ("done_check") cannot
+// silently disable what the user meant to configure.
+//
+//===----------------------------------------------------------------------===//
+#include "ModelLoader.h"
+#include "LocatedJson.h"
+
+#include <functional>
+#include <regex>
+#include <set>
+
+namespace cancellint::model {
+
+using nlohmann::json;
+
+std::string ModelError::format() const {
+  std::string S = File + ":";
+  if (Line != 0)
+    S += std::to_string(Line) + ":" + std::to_string(Column) + ":";
+  S += " error: " + Message;
+  if (!JsonPointer.empty())
+    S += " (at " + JsonPointer + ")";
+  return S;
+}
+
+namespace {
+
+class DocumentValidator {
+public:
+  DocumentValidator(const std::string &Text, const std::string &Origin,
+                    const LocatedJson &Doc, std::vector<ModelError> &Errors)
+      : Text(Text), Origin(Origin), Doc(Doc), Errors(Errors) {}
+
+  bool run(LibraryModel &Out) {
+    size_t Before = Errors.size();
+    const json &Root = Doc.Value;
+    if (!Root.is_object()) {
+      error("", "a model document must be a JSON object");
+      return false;
+    }
+    checkKeys(Root, "",
+              {"format", "library", "tokens", "sources", "roots", "derive",
+               "links", "registrations", "done_values", "blocking",
+               "token_variants", "long_lived_types"});
+
+    if (!Root.contains("format"))
+      error("", "missing required key \"format\"");
+    else if (!Root["format"].is_string() ||
+             Root["format"].get<std::string>() != ModelFormatTag)
+      error("/format", std::string("\"format\" must be \"") + ModelFormatTag +
+                           "\"");
+
+    if (!Root.contains("library"))
+      error("", "missing required key \"library\"");
+    else
+      Out.Library = requireString(Root["library"], "/library");
+    if (Root.contains("library") && Out.Library.empty() &&
+        Root["library"].is_string())
+      error("/library", "\"library\" must not be empty");
+
+    Out.Origin = Origin;
+    forEachObject(Root, "tokens", [&](const json &E, const std::string &P) {
+      checkKeys(E, P, {"type", "scope", "done_checks", "root"});
+      TokenSpec T;
+      T.Type = requireName(E, P, "type");
+      if (E.contains("scope")) {
+        std::string S = requireString(E["scope"], P + "/scope");
+        if (S == "request")
+          T.Scope = TokenScope::Request;
+        else if (S == "any")
+          T.Scope = TokenScope::Any;
+        else if (!S.empty())
+          error(P + "/scope", "\"scope\" must be \"request\" or \"any\"");
+      }
+      if (E.contains("done_checks"))
+        T.DoneChecks = identifierList(E["done_checks"], P + "/done_checks");
+      if (E.contains("root")) {
+        if (requireString(E["root"], P + "/root") == "default-constructed")
+          T.DefaultConstructedIsRoot = true;
+        else if (E["root"].is_string())
+          error(P + "/root", "\"root\" must be \"default-constructed\"");
+      }
+      T.Library = Out.Library;
+      Out.Tokens.push_back(std::move(T));
+    });
+    forEachObject(Root, "sources", [&](const json &E, const std::string &P) {
+      checkKeys(E, P, {"type", "token_getter", "cancel"});
+      SourceSpec S;
+      S.Type = requireName(E, P, "type");
+      S.TokenGetter = optionalIdentifier(E, P, "token_getter");
+      S.Cancel = optionalIdentifier(E, P, "cancel");
+      S.Library = Out.Library;
+      Out.Sources.push_back(std::move(S));
+    });
+    Out.Roots = nameList(Root, "roots");
+    forEachObject(Root, "derive", [&](const json &E, const std::string &P) {
+      checkKeys(E, P, {"function", "parent_arg", "cancel"});
+      DeriveSpec D;
+      D.Function = requireName(E, P, "function");
+      if (!E.contains("parent_arg"))
+        error(P, "missing required key \"parent_arg\"");
+      else if (!E["parent_arg"].is_number_unsigned())
+        error(P + "/parent_arg", "\"parent_arg\" must be an argument index "
+                                 "(a non-negative integer)");
+      else
+        D.ParentArg = E["parent_arg"].get<unsigned>();
+      if (E.contains("cancel"))
+        D.Cancel = cancelLocation(E["cancel"], P + "/cancel");
+      D.Library = Out.Library;
+      Out.Derive.push_back(std::move(D));
+    });
+    Out.Links = nameList(Root, "links");
+    Out.Registrations = nameList(Root, "registrations");
+    Out.DoneValues = nameList(Root, "done_values");
+    forEachObject(Root, "blocking", [&](const json &E, const std::string &P) {
+      checkKeys(E, P, {"function", "alternative"});
+      BlockingSpec B;
+      B.Function = requireName(E, P, "function");
+      if (E.contains("alternative"))
+        B.Alternative = requireString(E["alternative"], P + "/alternative");
+      B.Library = Out.Library;
+      Out.Blocking.push_back(std::move(B));
+    });
+    forEachObject(Root, "token_variants",
+                  [&](const json &E, const std::string &P) {
+                    checkKeys(E, P, {"function", "alternative"});
+                    TokenVariantSpec V;
+                    V.Function = requireName(E, P, "function");
+                    V.Alternative = requireName(E, P, "alternative");
+                    V.Library = Out.Library;
+                    Out.TokenVariants.push_back(std::move(V));
+                  });
+    Out.LongLivedTypes = nameList(Root, "long_lived_types");
+    return Errors.size() == Before;
+  }
+
+private:
+  const std::string &Text;
+  const std::string &Origin;
+  const LocatedJson &Doc;
+  std::vector<ModelError> &Errors;
+
+  void error(const std::string &Pointer, const std::string &Message) {
+    TextPosition Pos = positionOf(Text, Doc.offsetOf(Pointer));
+    Errors.push_back({Origin, Pos.Line, Pos.Column,
+                      Pointer.empty() ? "/" : Pointer, Message});
+  }
+
+  void checkKeys(const json &Object, const std::string &P,
+                 std::initializer_list<const char *> Allowed) {
+    if (!Object.is_object())
+      return;
+    std::set<std::string> Known(Allowed.begin(), Allowed.end());
+    for (const auto &[Key, Unused] : Object.items()) {
+      if (Known.count(Key))
+        continue;
+      std::string List;
+      for (const char *A : Allowed)
+        List += std::string(List.empty() ? "" : ", ") + A;
+      error(P + "/" + jsonPointerToken(Key),
+            "unknown key \"" + Key + "\" (expected one of: " + List + ")");
+    }
+  }
+
+  std::string requireString(const json &V, const std::string &P) {
+    if (V.is_string())
+      return V.get<std::string>();
+    error(P, "expected a string");
+    return "";
+  }
+
+  static bool isQualifiedName(const std::string &S) {
+    static const std::regex Name(
+        R"(^(::)?([A-Za-z_][A-Za-z0-9_]*::)*(~?[A-Za-z_][A-Za-z0-9_]*|operator(\(\)|\[\]|[-+*/%^&|~!=<>,]+))$)");
+    return std::regex_match(S, Name);
+  }
+
+  /// A qualified C++ name, normalised without a leading "::".
+  std::string name(const json &V, const std::string &P) {
+    std::string S = requireString(V, P);
+    if (!V.is_string())
+      return "";
+    if (!isQualifiedName(S)) {
+      error(P, "\"" + S +
+                   "\" is not a qualified C++ name (write \"ns::Class::member\" "
+                   "without template arguments or parameters)");
+      return "";
+    }
+    return S.rfind("::", 0) == 0 ? S.substr(2) : S;
+  }
+
+  std::string requireName(const json &Object, const std::string &P,
+                          const char *Key) {
+    if (!Object.is_object())
+      return "";
+    if (!Object.contains(Key)) {
+      error(P, std::string("missing required key \"") + Key + "\"");
+      return "";
+    }
+    return name(Object[Key], P + "/" + Key);
+  }
+
+  std::string optionalIdentifier(const json &Object, const std::string &P,
+                                 const char *Key) {
+    if (!Object.contains(Key))
+      return "";
+    std::string S = name(Object[Key], P + "/" + Key);
+    if (S.find("::") != std::string::npos) {
+      error(P + "/" + Key, std::string("\"") + Key +
+                               "\" names a member function: write it "
+                               "without a class");
+      return "";
+    }
+    return S;
+  }
+
+  std::vector<std::string> identifierList(const json &V, const std::string &P) {
+    std::vector<std::string> Out;
+    if (!V.is_array()) {
+      error(P, "expected an array of member function names");
+      return Out;
+    }
+    for (size_t I = 0; I < V.size(); ++I) {
+      std::string S = name(V[I], P + "/" + std::to_string(I));
+      if (S.find("::") != std::string::npos)
+        error(P + "/" + std::to_string(I),
+              "expected a member function name without a class");
+      else if (!S.empty())
+        Out.push_back(S);
+    }
+    return Out;
+  }
+
+  std::vector<std::string> nameList(const json &Root, const char *Key) {
+    std::vector<std::string> Out;
+    if (!Root.contains(Key))
+      return Out;
+    const json &V = Root[Key];
+    std::string P = std::string("/") + Key;
+    if (!V.is_array()) {
+      error(P, std::string("\"") + Key +
+                   "\" must be an array of qualified names");
+      return Out;
+    }
+    for (size_t I = 0; I < V.size(); ++I) {
+      std::string S = name(V[I], P + "/" + std::to_string(I));
+      if (!S.empty())
+        Out.push_back(S);
+    }
+    return Out;
+  }
+
+  void forEachObject(
+      const json &Root, const char *Key,
+      const std::function<void(const json &, const std::string &)> &Fn) {
+    if (!Root.contains(Key))
+      return;
+    const json &V = Root[Key];
+    std::string P = std::string("/") + Key;
+    if (!V.is_array()) {
+      error(P, std::string("\"") + Key + "\" must be an array of objects");
+      return;
+    }
+    for (size_t I = 0; I < V.size(); ++I) {
+      std::string EP = P + "/" + std::to_string(I);
+      if (!V[I].is_object()) {
+        error(EP, "expected an object");
+        continue;
+      }
+      Fn(V[I], EP);
+    }
+  }
+
+  CancelHandleLocation cancelLocation(const json &V, const std::string &P) {
+    CancelHandleLocation L;
+    std::string S = requireString(V, P);
+    static const std::regex Arg(R"(^arg:([0-9]+)$)");
+    std::smatch M;
+    if (S == "second")
+      L.Where = CancelHandleLocation::SecondOfResult;
+    else if (S == "result")
+      L.Where = CancelHandleLocation::Result;
+    else if (std::regex_match(S, M, Arg)) {
+      L.Where = CancelHandleLocation::OutArg;
+      L.ArgIndex = static_cast<unsigned>(std::stoul(M[1].str()));
+    } else if (V.is_string())
+      error(P, "\"cancel\" must be \"second\", \"result\" or \"arg:N\"");
+    return L;
+  }
+};
+
+} // namespace
+
+bool parseModel(const std::string &Text, const std::string &Origin,
+                LibraryModel &Out, std::vector<ModelError> &Errors) {
+  LocatedJson Doc;
+  JsonSyntaxError Syntax;
+  if (!parseLocatedJson(Text, Doc, Syntax)) {
+    TextPosition Pos = positionOf(Text, Syntax.Offset);
+    Errors.push_back({Origin, Pos.Line, Pos.Column, "", Syntax.Message});
+    return false;
+  }
+  LibraryModel Parsed;
+  if (!DocumentValidator(Text, Origin, Doc, Errors).run(Parsed))
+    return false;
+  Out = std::move(Parsed);
+  return true;
+}
+
+} // namespace cancellint::model

@@ -1,0 +1,130 @@
+//===--- ModelStore.cpp - The model a run uses, built once ----------------===//
+#include "ModelStore.h"
+#include "BuiltinModels.h"
+
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <map>
+#include <mutex>
+
+namespace cancellint::model {
+
+std::vector<std::string> splitOptionList(const std::string &Value) {
+  std::vector<std::string> Out;
+  std::string Item;
+  auto Flush = [&] {
+    llvm::StringRef T = llvm::StringRef(Item).trim();
+    if (!T.empty())
+      Out.push_back(T.str());
+    Item.clear();
+  };
+  for (char C : Value) {
+    if (C == ';' || C == ',')
+      Flush();
+    else
+      Item += C;
+  }
+  Flush();
+  return Out;
+}
+
+std::vector<std::string> builtinLibraryNames() {
+  std::vector<std::string> Names;
+  for (const BuiltinModelText &M : builtinModels())
+    Names.push_back(M.Name.str());
+  return Names;
+}
+
+/// Which built-in libraries \p Selection enables; unknown plain names are
+/// errors (a misspelt "gprc" must not silently turn gRPC off).
+static std::vector<bool> selectLibraries(const std::string &Selection,
+                                         std::vector<ModelError> &Errors) {
+  auto Builtins = builtinModels();
+  std::vector<bool> Enabled(Builtins.size(), false);
+  for (std::string Item : splitOptionList(Selection)) {
+    bool Remove = !Item.empty() && Item[0] == '-';
+    if (Remove)
+      Item.erase(0, 1);
+    auto Pattern = llvm::GlobPattern::create(Item);
+    if (!Pattern) {
+      Errors.push_back({"<option Libraries>", 0, 0, "",
+                        "invalid library pattern '" + Item +
+                            "': " + llvm::toString(Pattern.takeError())});
+      continue;
+    }
+    bool Matched = false;
+    for (size_t I = 0; I < Builtins.size(); ++I) {
+      if (Pattern->match(Builtins[I].Name)) {
+        Enabled[I] = !Remove;
+        Matched = true;
+      }
+    }
+    if (!Matched && Item.find_first_of("*?[") == std::string::npos) {
+      std::string Known;
+      for (const std::string &N : builtinLibraryNames())
+        Known += (Known.empty() ? "" : ", ") + N;
+      Errors.push_back({"<option Libraries>", 0, 0, "",
+                        "unknown built-in library '" + Item +
+                            "' (known: " + Known + ")"});
+    }
+  }
+  return Enabled;
+}
+
+static LoadedModel build(const ModelConfig &Config,
+                         const std::vector<std::string> &FileTexts) {
+  LoadedModel Result;
+  auto M = std::make_shared<Model>();
+  std::vector<bool> Enabled = selectLibraries(Config.Libraries, Result.Errors);
+  auto Builtins = builtinModels();
+  for (size_t I = 0; I < Builtins.size(); ++I) {
+    if (!Enabled[I])
+      continue;
+    LibraryModel L;
+    std::string Origin = "<builtin>/" + Builtins[I].Name.str() + ".json";
+    if (parseModel(Builtins[I].Json.str(), Origin, L, Result.Errors))
+      M->add(std::move(L));
+  }
+  for (size_t I = 0; I < Config.Files.size(); ++I) {
+    LibraryModel L;
+    if (parseModel(FileTexts[I], Config.Files[I], L, Result.Errors))
+      M->add(std::move(L));
+  }
+  if (Result.Errors.empty())
+    Result.Value = std::move(M);
+  return Result;
+}
+
+LoadedModel loadModel(const ModelConfig &Config) {
+  // The key includes the files' contents: an edited model file is reloaded.
+  std::string Key = Config.Libraries;
+  std::vector<std::string> Texts;
+  std::vector<ModelError> ReadErrors;
+  for (const std::string &Path : Config.Files) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+    if (!Buffer) {
+      ReadErrors.push_back({Path, 0, 0, "",
+                            "cannot read model file: " +
+                                Buffer.getError().message()});
+      Texts.emplace_back();
+      continue;
+    }
+    Texts.push_back((*Buffer)->getBuffer().str());
+    Key += '\0' + Path + '\0' + Texts.back();
+  }
+  if (!ReadErrors.empty())
+    return {nullptr, std::move(ReadErrors)};
+
+  static std::mutex Mutex;
+  static std::map<std::string, LoadedModel> Cache;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Cache.find(Key);
+  if (It == Cache.end()) {
+    if (Cache.size() > 16) // a long-lived clangd sees few configurations
+      Cache.clear();
+    It = Cache.emplace(Key, build(Config, Texts)).first;
+  }
+  return It->second;
+}
+
+} // namespace cancellint::model
