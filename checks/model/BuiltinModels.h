@@ -7,13 +7,13 @@
 
 namespace cancellint::model {
 
-struct BuiltinModelText {
+struct EmbeddedFile {
   llvm::StringRef Name; ///< File stem, e.g. "grpc".
-  llvm::StringRef Json; ///< The document, embedded at build time.
+  llvm::StringRef Text; ///< The JSON document, embedded at build time.
 };
 
 /// Every file of checks/model/builtin/, sorted by name.
-llvm::ArrayRef<BuiltinModelText> builtinModels();
+llvm::ArrayRef<EmbeddedFile> builtinModels();
 
 } // namespace cancellint::model
 

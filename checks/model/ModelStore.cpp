@@ -30,7 +30,7 @@ std::vector<std::string> splitOptionList(const std::string &Value) {
 
 std::vector<std::string> builtinLibraryNames() {
   std::vector<std::string> Names;
-  for (const BuiltinModelText &M : builtinModels())
+  for (const EmbeddedFile &M : builtinModels())
     Names.push_back(M.Name.str());
   return Names;
 }
@@ -82,7 +82,7 @@ static LoadedModel build(const ModelConfig &Config,
       continue;
     LibraryModel L;
     std::string Origin = "<builtin>/" + Builtins[I].Name.str() + ".json";
-    if (parseModel(Builtins[I].Json.str(), Origin, L, Result.Errors))
+    if (parseModel(Builtins[I].Text.str(), Origin, L, Result.Errors))
       M->add(std::move(L));
   }
   for (size_t I = 0; I < Config.Files.size(); ++I) {

@@ -1,0 +1,267 @@
+//===--- Driver.cpp - One cancellint run from options to exit code -------===//
+//
+// Validate everything that can be validated before any work (configuration,
+// models, compile database), then analyse every translation unit in worker
+// processes, then render one deterministic report. A bad translation unit
+// never stops the run: it is reported and the exit code says so.
+//
+//===----------------------------------------------------------------------===//
+#include "Driver.h"
+#include "CompileCommands.h"
+#include "OutputFile.h"
+#include "Report.h"
+#include "Scheduler.h"
+
+#include "model/ModelStore.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <set>
+
+namespace cancellint::tool {
+
+namespace {
+
+std::string absolute(const std::string &Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+std::string workingDirectory() {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
+void printError(const std::string &Message) {
+  llvm::errs() << "cancellint: error: " << Message << "\n";
+}
+
+/// Everything a user can get wrong in the configuration, found before any
+/// translation unit is started. Returns false after printing each problem.
+bool validateConfiguration(const DriverOptions &O) {
+  bool Ok = true;
+  std::optional<std::string> Text = O.Config;
+  std::string Origin = "--config";
+  if (O.ConfigFile) {
+    auto Buffer = llvm::MemoryBuffer::getFile(*O.ConfigFile);
+    if (!Buffer) {
+      printError("cannot read --config-file '" + *O.ConfigFile +
+                 "': " + Buffer.getError().message());
+      return false;
+    }
+    Text = (*Buffer)->getBuffer().str();
+    Origin = *O.ConfigFile;
+  }
+  if (Text) {
+    auto Parsed = clang::tidy::parseConfiguration(
+        llvm::MemoryBufferRef(*Text, Origin));
+    if (!Parsed) {
+      printError("invalid configuration in " + Origin + ": " +
+                 Parsed.getError().message());
+      Ok = false;
+    }
+  }
+  model::ModelConfig Models;
+  Models.Libraries = O.Libraries.value_or("*");
+  Models.Files = O.ModelFiles;
+  model::LoadedModel Loaded = model::loadModel(Models);
+  for (const model::ModelError &E : Loaded.Errors) {
+    llvm::errs() << E.format() << "\n";
+    Ok = false;
+  }
+  return Ok;
+}
+
+struct Plan {
+  std::vector<AnalysisRequest> Requests;
+  std::vector<Failure> Unplanned; ///< files that cannot even be started
+  size_t Files = 0;
+};
+
+std::optional<Plan> planRun(const DriverOptions &O) {
+  std::vector<std::string> Files;
+  for (const std::string &F : O.Files)
+    Files.push_back(absolute(F));
+  std::string Error;
+  auto Source = loadCompileCommands(O.FixedCompilerArgs,
+                                    O.BuildPath.empty() ? ""
+                                                        : absolute(O.BuildPath),
+                                    Files, Error);
+  if (!Source) {
+    printError(Error);
+    return std::nullopt;
+  }
+  if (Files.empty()) {
+    Files = Source->Database->getAllFiles();
+    std::sort(Files.begin(), Files.end());
+    Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+    if (Files.empty()) {
+      printError(Source->Description + " lists no files");
+      return std::nullopt;
+    }
+  }
+  Plan P;
+  P.Files = Files.size();
+  for (const std::string &File : Files) {
+    if (!llvm::sys::fs::exists(File)) {
+      P.Unplanned.push_back({File, "file not found", ""});
+      continue;
+    }
+    auto Command = commandFor(*Source->Database, File);
+    if (!Command) {
+      P.Unplanned.push_back(
+          {File, "no compile command in " + Source->Description, ""});
+      continue;
+    }
+    AnalysisRequest R;
+    R.File = File;
+    R.Directory = Command->Directory;
+    R.CommandLine = Command->CommandLine;
+    R.Checks = O.Checks;
+    R.Config = O.Config;
+    if (O.ConfigFile)
+      R.ConfigFile = absolute(*O.ConfigFile);
+    R.HeaderFilter = O.HeaderFilter;
+    R.SystemHeaders = O.SystemHeaders;
+    for (const std::string &M : O.ModelFiles)
+      R.ModelFiles.push_back(absolute(M));
+    R.Libraries = O.Libraries;
+    P.Requests.push_back(std::move(R));
+  }
+  return P;
+}
+
+/// Progress on a terminal only: CI logs and pipes stay clean.
+class ProgressLine {
+public:
+  explicit ProgressLine(bool Enabled) : Enabled(Enabled) {}
+  void update(size_t Done, size_t Total, size_t Findings) {
+    if (!Enabled)
+      return;
+    llvm::errs() << "\r[" << Done << "/" << Total << "] " << Findings
+                 << (Findings == 1 ? " finding" : " findings") << "   ";
+    if (Done == Total)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  bool Enabled;
+};
+
+} // namespace
+
+int runDriver(const DriverOptions &O) {
+  if (!validateConfiguration(O))
+    return ExitUsage;
+  std::optional<Plan> P = planRun(O);
+  if (!P)
+    return ExitUsage;
+
+  ProgressLine Progress(!O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
+  size_t FindingsSoFar = 0;
+  SchedulerOptions S;
+  S.WorkerExecutable = O.SelfPath;
+  S.Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  S.TimeoutSeconds = O.TimeoutSeconds;
+  S.Progress = [&](size_t Done, size_t Total, const TranslationUnitResult &R) {
+    FindingsSoFar += R.Findings.size();
+    Progress.update(Done, Total, FindingsSoFar);
+  };
+  std::vector<TranslationUnitResult> Results = runWorkers(P->Requests, S);
+
+  RunReport Report;
+  Report.TranslationUnits = P->Files;
+  Report.WorkingDirectory = workingDirectory();
+  Report.SourceRoot = absolute(O.SourceRoot.empty() ? Report.WorkingDirectory
+                                                    : O.SourceRoot);
+  if (Report.SourceRoot.back() != '/')
+    Report.SourceRoot += '/';
+  Report.Failures = P->Unplanned;
+  std::set<std::string> ConfigurationErrors;
+  for (TranslationUnitResult &R : Results) {
+    for (Finding &F : R.Findings) {
+      // A model named in a .clang-tidy file is only read by the checks.
+      if (F.Check == "clang-tidy-config")
+        ConfigurationErrors.insert(F.Message);
+      else
+        Report.Findings.push_back(std::move(F));
+    }
+    for (Failure &F : R.Failures)
+      Report.Failures.push_back(std::move(F));
+  }
+  sortAndDeduplicate(Report.Findings);
+  std::sort(Report.Failures.begin(), Report.Failures.end(),
+            [](const Failure &A, const Failure &B) {
+              return std::tie(A.File, A.Reason) < std::tie(B.File, B.Reason);
+            });
+  for (const std::string &E : ConfigurationErrors)
+    printError(E);
+
+  Report.ExitCode = !ConfigurationErrors.empty() ? ExitUsage
+                    : !Report.Failures.empty()   ? ExitIncomplete
+                    : !Report.Findings.empty()   ? ExitFindings
+                                                 : ExitClean;
+
+  std::string Rendered;
+  llvm::raw_string_ostream OS(Rendered);
+  switch (O.Format) {
+  case OutputFormat::Text:
+    writeText(Report, OS);
+    break;
+  case OutputFormat::Json:
+    writeJson(Report, OS);
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(Report, OS);
+    break;
+  }
+  OS.flush();
+  if (!O.SarifPath.empty()) {
+    std::string Sarif;
+    llvm::raw_string_ostream SarifOS(Sarif);
+    writeSarif(Report, SarifOS);
+    SarifOS.flush();
+    if (std::string E = writeFileAtomically(O.SarifPath, Sarif); !E.empty()) {
+      printError(E);
+      return ExitUsage;
+    }
+  }
+  if (O.OutputPath.empty()) {
+    llvm::outs() << Rendered;
+    llvm::outs().flush();
+  } else if (std::string E = writeFileAtomically(O.OutputPath, Rendered);
+             !E.empty()) {
+    printError(E);
+    return ExitUsage;
+  }
+
+  for (const Failure &F : Report.Failures) {
+    llvm::errs() << relativeTo(F.File, Report.WorkingDirectory)
+                 << ": error: " << F.Reason << "\n";
+    if (!F.Details.empty())
+      llvm::errs() << F.Details << (F.Details.back() == '\n' ? "" : "\n");
+  }
+  if (!O.Quiet)
+    llvm::errs() << "cancellint: " << Report.Findings.size()
+                 << (Report.Findings.size() == 1 ? " finding" : " findings")
+                 << " in " << Report.TranslationUnits
+                 << (Report.TranslationUnits == 1 ? " translation unit"
+                                                  : " translation units")
+                 << (Report.Failures.empty()
+                         ? std::string()
+                         : " (" + std::to_string(Report.Failures.size()) +
+                               " could not be fully analysed)")
+                 << "\n";
+  return Report.ExitCode;
+}
+
+} // namespace cancellint::tool

@@ -1,0 +1,80 @@
+//===--- Findings.h - What a run found, in a form every output can use ---===//
+//
+// Workers analyse translation units in their own processes and hand back
+// findings as JSON; the driver merges, de-duplicates and sorts them, then
+// renders text, JSON or SARIF. Locations are resolved in the worker, where
+// the file contents are at hand: paths are absolute, lines and columns are
+// 1-based, columns count bytes as compilers do.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_TOOL_FINDINGS_H
+#define CANCELLINT_TOOL_FINDINGS_H
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace cancellint::tool {
+
+struct Location {
+  std::string File; ///< absolute path; empty when the diagnostic has none
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned EndLine = 0; ///< end of the highlighted range, if any
+  unsigned EndColumn = 0;
+  std::string LineText; ///< the source line, for snippets and fingerprints
+};
+
+struct Replacement {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+  Location Start; ///< resolved start, for SARIF regions
+  Location End;
+};
+
+struct Note {
+  std::string Message;
+  Location Where;
+};
+
+struct Finding {
+  std::string Check;   ///< "cancel-lost-handle"; "clang-diagnostic-error"...
+  std::string Level;   ///< "warning" or "error"
+  std::string Message;
+  Location Where;
+  std::vector<Note> Notes;
+  std::vector<Replacement> Fixes;
+};
+
+/// A translation unit that could not be analysed, or not fully.
+struct Failure {
+  std::string File;
+  std::string Reason; ///< one line: "crashed (signal 11)", "timed out after 300 s"
+  std::string Details; ///< the worker's stderr tail, compiler errors
+};
+
+struct TranslationUnitResult {
+  std::string File;
+  std::vector<Finding> Findings;
+  std::vector<Failure> Failures;
+  unsigned Errors = 0; ///< compiler errors seen (the TU was analysed as recovered)
+};
+
+nlohmann::json toJson(const Location &L);
+nlohmann::json toJson(const Finding &F);
+nlohmann::json toJson(const Failure &F);
+nlohmann::json toJson(const TranslationUnitResult &R);
+Location locationFromJson(const nlohmann::json &J);
+Finding findingFromJson(const nlohmann::json &J);
+Failure failureFromJson(const nlohmann::json &J);
+TranslationUnitResult resultFromJson(const nlohmann::json &J);
+
+/// Sorts by file, line, column, check, message and drops exact duplicates
+/// (a header's finding reported by every TU that includes it).
+void sortAndDeduplicate(std::vector<Finding> &Findings);
+
+} // namespace cancellint::tool
+
+#endif

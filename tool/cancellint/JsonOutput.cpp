@@ -1,0 +1,22 @@
+//===--- JsonOutput.cpp - cancellint's own JSON --------------------------===//
+#include "Report.h"
+
+namespace cancellint::tool {
+
+void writeJson(const RunReport &R, llvm::raw_ostream &OS) {
+  nlohmann::json Findings = nlohmann::json::array();
+  for (const Finding &F : R.Findings)
+    Findings.push_back(toJson(F));
+  nlohmann::json Failures = nlohmann::json::array();
+  for (const Failure &F : R.Failures)
+    Failures.push_back(toJson(F));
+  nlohmann::json Doc = {{"tool", "cancellint"},
+                        {"version", CANCELLINT_VERSION},
+                        {"translationUnits", R.TranslationUnits},
+                        {"findings", Findings},
+                        {"failures", Failures},
+                        {"exitCode", R.ExitCode}};
+  OS << Doc.dump(2) << "\n";
+}
+
+} // namespace cancellint::tool

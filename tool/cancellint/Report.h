@@ -1,0 +1,37 @@
+//===--- Report.h - A finished run, ready to render ----------------------===//
+#ifndef CANCELLINT_TOOL_REPORT_H
+#define CANCELLINT_TOOL_REPORT_H
+
+#include "Findings.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace cancellint::tool {
+
+struct RunReport {
+  std::vector<Finding> Findings;        ///< sorted, de-duplicated
+  std::vector<Failure> Failures;        ///< sorted by file
+  size_t TranslationUnits = 0;
+  std::string SourceRoot;               ///< absolute, ends with '/'
+  std::string WorkingDirectory;         ///< where paths in text output are relative to
+  std::vector<std::string> Arguments;   ///< the command line, for SARIF
+  int ExitCode = 0;
+};
+
+/// clang-tidy's own format: "file:line:col: warning: message [check]", the
+/// source line with a caret, then the notes.
+void writeText(const RunReport &Report, llvm::raw_ostream &OS);
+
+/// cancellint's JSON: {"findings": [...], "failures": [...], ...}.
+void writeJson(const RunReport &Report, llvm::raw_ostream &OS);
+
+/// SARIF 2.1.0.
+void writeSarif(const RunReport &Report, llvm::raw_ostream &OS);
+
+/// \p Path relative to \p Base when it lies below it, else unchanged.
+std::string relativeTo(const std::string &Path, const std::string &Base);
+
+} // namespace cancellint::tool
+
+#endif

@@ -1,0 +1,184 @@
+//===--- Worker.cpp - Analysing one translation unit in this process -----===//
+//
+// Each translation unit is analysed in its own worker process: a crash, a
+// hang or an out-of-memory in one cannot take the others with it, and the
+// driver can report exactly which file failed.
+//
+//===----------------------------------------------------------------------===//
+#include "Worker.h"
+#include "OptionsProvider.h"
+#include "SourceLines.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace cancellint::tool {
+
+namespace {
+
+/// The one compile command the driver chose for this file.
+class SingleCommandDatabase : public tooling::CompilationDatabase {
+public:
+  explicit SingleCommandDatabase(tooling::CompileCommand Command)
+      : Command(std::move(Command)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef) const override {
+    return {Command};
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return {Command.Filename};
+  }
+
+private:
+  tooling::CompileCommand Command;
+};
+
+std::string absolutePath(StringRef Path, StringRef Directory) {
+  if (Path.empty())
+    return "";
+  SmallString<256> P(Path);
+  if (!llvm::sys::path::is_absolute(P)) {
+    SmallString<256> Base(Directory);
+    llvm::sys::path::append(Base, P);
+    P = Base;
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+Location locate(SourceLines &Lines, const std::string &BuildDir,
+                const tooling::DiagnosticMessage &M) {
+  if (M.FilePath.empty())
+    return {};
+  std::string File = absolutePath(M.FilePath, BuildDir);
+  Location L = Lines.locate(File, M.FileOffset);
+  for (const tooling::FileByteRange &R : M.Ranges) {
+    if (absolutePath(R.FilePath, BuildDir) != File ||
+        R.FileOffset > M.FileOffset || M.FileOffset > R.FileOffset + R.Length)
+      continue;
+    Location End = Lines.locate(File, R.FileOffset + R.Length);
+    L.EndLine = End.Line;
+    L.EndColumn = End.Column;
+    break;
+  }
+  return L;
+}
+
+/// Test hook: lets the test suite prove that a crashing or hanging
+/// translation unit loses nothing else. Unused unless the variable is set.
+void injectFaultForTesting(const std::string &File) {
+  const char *Spec = std::getenv("CANCELLINT_TEST_FAULT");
+  if (!Spec)
+    return;
+  StringRef S(Spec);
+  auto [Kind, Pattern] = S.split(':');
+  if (Pattern.empty() || !StringRef(File).contains(Pattern))
+    return;
+  if (Kind == "crash")
+    std::abort();
+  if (Kind == "hang")
+    std::this_thread::sleep_for(std::chrono::hours(1));
+}
+
+} // namespace
+
+TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request) {
+  TranslationUnitResult Result;
+  Result.File = Request.File;
+  injectFaultForTesting(Request.File);
+
+  ClangTidyContext Context(makeOptionsProvider(Request),
+                           /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                           /*EnableModuleHeadersParsing=*/false,
+                           /*ExperimentalCustomChecks=*/false);
+  tooling::CompileCommand Command(Request.Directory, Request.File,
+                                  Request.CommandLine, /*Output=*/"");
+  SingleCommandDatabase Database(Command);
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  std::vector<ClangTidyError> Errors =
+      runClangTidy(Context, Database, {Request.File}, FS,
+                   /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
+                   /*StoreCheckProfile=*/"", /*Quiet=*/true);
+
+  SourceLines Lines;
+  std::string CompilerErrors;
+  for (const ClangTidyError &E : Errors) {
+    std::string BuildDir =
+        E.BuildDirectory.empty() ? Request.Directory : E.BuildDirectory;
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.Level = E.DiagLevel == ClangTidyError::Error ? "error" : "warning";
+    F.Message = E.Message.Message;
+    F.Where = locate(Lines, BuildDir, E.Message);
+    for (const tooling::DiagnosticMessage &N : E.Notes)
+      F.Notes.push_back({N.Message, locate(Lines, BuildDir, N)});
+    for (const auto &[FilePath, Replacements] : E.Message.Fix)
+      for (const tooling::Replacement &R : Replacements) {
+        std::string File = absolutePath(R.getFilePath(), BuildDir);
+        F.Fixes.push_back({File, R.getOffset(), R.getLength(),
+                           R.getReplacementText().str(),
+                           Lines.locate(File, R.getOffset()),
+                           Lines.locate(File, R.getOffset() + R.getLength())});
+      }
+    if (StringRef(F.Check).starts_with("clang-diagnostic-")) {
+      // The compiler's errors are why a TU was not fully analysed; they are
+      // reported as a failure of that TU, not as findings.
+      if (F.Level != "error")
+        continue;
+      ++Result.Errors;
+      if (!F.Where.File.empty())
+        CompilerErrors += F.Where.File + ":" + std::to_string(F.Where.Line) +
+                          ":" + std::to_string(F.Where.Column) + ": ";
+      CompilerErrors += "error: " + F.Message + "\n";
+      continue;
+    }
+    Result.Findings.push_back(std::move(F));
+  }
+  if (Result.Errors)
+    Result.Failures.push_back(
+        {Request.File,
+         "does not compile (" + std::to_string(Result.Errors) +
+             (Result.Errors == 1 ? " error" : " errors") +
+             "); analysed as far as the compiler recovered",
+         CompilerErrors});
+  sortAndDeduplicate(Result.Findings);
+  return Result;
+}
+
+int runWorker(const std::string &RequestPath, const std::string &ResultPath) {
+  auto Buffer = llvm::MemoryBuffer::getFile(RequestPath);
+  if (!Buffer) {
+    llvm::errs() << "cancellint worker: cannot read " << RequestPath << "\n";
+    return 2;
+  }
+  AnalysisRequest Request = requestFromJson(
+      nlohmann::json::parse((*Buffer)->getBuffer().str()));
+  TranslationUnitResult Result = analyzeTranslationUnit(Request);
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(ResultPath, EC);
+  if (EC) {
+    llvm::errs() << "cancellint worker: cannot write " << ResultPath << ": "
+                 << EC.message() << "\n";
+    return 2;
+  }
+  Out << toJson(Result).dump();
+  return 0;
+}
+
+} // namespace cancellint::tool

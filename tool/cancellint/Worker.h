@@ -1,0 +1,20 @@
+//===--- Worker.h - Analysing one translation unit in this process -------===//
+#ifndef CANCELLINT_TOOL_WORKER_H
+#define CANCELLINT_TOOL_WORKER_H
+
+#include "AnalysisRequest.h"
+#include "Findings.h"
+
+namespace cancellint::tool {
+
+/// Runs the enabled cancel-* checks over one translation unit through
+/// clang-tidy's library API, so every check exists once for all front-ends.
+TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request);
+
+/// The entry point of a worker process: reads the request file, writes the
+/// result file. Returns the process exit code.
+int runWorker(const std::string &RequestPath, const std::string &ResultPath);
+
+} // namespace cancellint::tool
+
+#endif

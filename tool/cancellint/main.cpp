@@ -1,0 +1,165 @@
+//===--- main.cpp - The cancellint command line --------------------------===//
+#include "Driver.h"
+#include "RuleCatalog.h"
+#include "Worker.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstring>
+
+using namespace llvm;
+using namespace cancellint::tool;
+
+// Keeps the cancel module's registration object in the link.
+extern volatile int CancellintModuleAnchorSource;
+
+static cl::OptionCategory Category("cancellint options");
+
+static const char Overview[] = R"(cancellint: finds cancellation misuse in C and C++.
+
+  cancellint [options] <file>... -- <compiler arguments>
+  cancellint [options] -p <build-dir> [<file>...]
+
+With -p, files default to every translation unit in compile_commands.json.
+
+Exit codes: 0 no findings, 1 findings, 2 usage or configuration error,
+3 some translation units could not be analysed (the others are reported).
+)";
+
+static cl::list<std::string> Files(cl::Positional, cl::desc("<file>..."),
+                                   cl::cat(Category));
+static cl::opt<std::string>
+    BuildPath("p", cl::desc("Build directory containing compile_commands.json"),
+              cl::value_desc("build-dir"), cl::cat(Category));
+static cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Checks to run, as in clang-tidy (default: cancel-*, or "
+                    "what .clang-tidy files enable)"),
+           cl::cat(Category));
+static cl::opt<std::string>
+    Config("config", cl::desc("Configuration in YAML/JSON, as clang-tidy "
+                              "--config; replaces .clang-tidy files"),
+           cl::cat(Category));
+static cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the configuration from this file instead of "
+                        ".clang-tidy files"),
+               cl::cat(Category));
+static cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc("Regex of headers to report findings in (default: "
+                          "all non-system headers)"),
+                 cl::cat(Category));
+static cl::opt<bool> SystemHeaders("system-headers",
+                                   cl::desc("Report findings in system headers"),
+                                   cl::cat(Category));
+static cl::list<std::string>
+    Models("model", cl::desc("Load a cancellation model (repeatable)"),
+           cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> Libraries(
+    "libraries",
+    cl::desc("Built-in models to load: names or globs, '-' removes "
+             "(default '*', e.g. '*,-folly')"),
+    cl::cat(Category));
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy style text"),
+               clEnumValN(OutputFormat::Json, "json", "cancellint JSON"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::init(OutputFormat::Text), cl::cat(Category));
+static cl::opt<std::string> OutputPath("o", cl::desc("Write the report here"),
+                                       cl::value_desc("file"),
+                                       cl::cat(Category));
+static cl::opt<std::string>
+    SarifOutput("sarif-output",
+                cl::desc("Also write a SARIF 2.1.0 report to this file"),
+                cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Root that SARIF paths are relative to (default: working dir)"),
+    cl::cat(Category));
+static cl::opt<unsigned> Jobs("j", cl::Prefix,
+                              cl::desc("Translation units analysed at once "
+                                       "(default: one per core)"),
+                              cl::init(0), cl::cat(Category));
+static cl::opt<unsigned>
+    TimeoutPerTU("timeout-per-tu",
+                 cl::desc("Give up on a translation unit after this many "
+                          "seconds (0: never)"),
+                 cl::init(0), cl::cat(Category));
+static cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
+                           cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the checks and exit"),
+                                cl::cat(Category));
+static cl::opt<std::string> AnalyzeTU("analyze-tu", cl::Hidden,
+                                      cl::desc("Internal: worker mode"));
+static cl::opt<std::string> ResultPath("result", cl::Hidden,
+                                       cl::desc("Internal: worker result"));
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  (void)CancellintModuleAnchorSource;
+
+  // Split off compiler arguments after "--", as clang-tidy does.
+  std::optional<std::vector<std::string>> FixedArgs;
+  int OwnArgc = argc;
+  for (int I = 1; I < argc; ++I)
+    if (std::strcmp(argv[I], "--") == 0) {
+      FixedArgs = std::vector<std::string>(argv + I + 1, argv + argc);
+      OwnArgc = I;
+      break;
+    }
+
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "cancellint " << CANCELLINT_VERSION << " (LLVM/Clang "
+       << LLVM_VERSION_STRING << ")\n";
+  });
+  if (!cl::ParseCommandLineOptions(OwnArgc, argv, Overview, &errs()))
+    return ExitUsage;
+
+  if (!AnalyzeTU.empty())
+    return runWorker(AnalyzeTU, ResultPath);
+
+  if (ListChecks) {
+    for (const Rule &R : rules())
+      outs() << R.Id << "\n";
+    return ExitClean;
+  }
+  if (Files.empty() && BuildPath.empty()) {
+    errs() << "cancellint: error: no input: give files (with compiler "
+              "arguments after --) or -p <build-dir>\n";
+    return ExitUsage;
+  }
+
+  DriverOptions O;
+  O.Files = Files;
+  O.FixedCompilerArgs = FixedArgs;
+  O.BuildPath = BuildPath;
+  auto Optional = [](const cl::opt<std::string> &Opt)
+      -> std::optional<std::string> {
+    if (Opt.getNumOccurrences())
+      return Opt.getValue();
+    return std::nullopt;
+  };
+  O.Checks = Optional(Checks);
+  O.Config = Optional(Config);
+  O.ConfigFile = Optional(ConfigFile);
+  O.HeaderFilter = Optional(HeaderFilter);
+  O.SystemHeaders = SystemHeaders;
+  O.ModelFiles = Models;
+  O.Libraries = Optional(Libraries);
+  O.Format = Format;
+  O.OutputPath = OutputPath;
+  O.SarifPath = SarifOutput;
+  O.SourceRoot = SourceRoot;
+  O.Jobs = Jobs;
+  O.TimeoutSeconds = TimeoutPerTU;
+  O.Quiet = Quiet;
+  O.SelfPath = sys::fs::getMainExecutable(argv[0], (void *)&main);
+  return runDriver(O);
+}
