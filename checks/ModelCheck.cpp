@@ -1,7 +1,32 @@
 //===--- ModelCheck.cpp - Base of the checks that read the model ---------===//
 #include "ModelCheck.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
 namespace cancellint {
+
+/// A relative ModelFiles entry is resolved against the nearest directory,
+/// from the analysed file upwards, that holds a .clang-tidy file and the
+/// model: a project's .clang-tidy can name "tools/cancel-models/x.json"
+/// whatever directory clang-tidy, clangd or cancellint is started from.
+/// Otherwise it is relative to the working directory.
+static std::string resolveModelPath(const std::string &Path,
+                                    llvm::StringRef AnalysedFile) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path) || AnalysedFile.empty())
+    return Path;
+  llvm::SmallString<256> Dir(AnalysedFile);
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_filename(Dir);
+  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Config(D), Candidate(D);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    llvm::sys::path::append(Candidate, Path);
+    if (llvm::sys::fs::exists(Config) && llvm::sys::fs::exists(Candidate))
+      return std::string(Candidate);
+  }
+  return Path;
+}
 
 ModelCheck::ModelCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Context)
@@ -10,9 +35,10 @@ ModelCheck::ModelCheck(llvm::StringRef Name,
       Libraries(Options.getLocalOrGlobal("Libraries", "*").str()) {
   model::ModelConfig Config;
   Config.Libraries = Libraries;
-  Config.Files = model::splitOptionList(ModelFiles);
   // clang-tidy uses ';' between list items; a ',' inside a path is rare
   // enough that splitting on it as well keeps "a.json,b.json" working.
+  for (const std::string &File : model::splitOptionList(ModelFiles))
+    Config.Files.push_back(resolveModelPath(File, Context->getCurrentFile()));
   model::LoadedModel Loaded = model::loadModel(Config);
   for (const model::ModelError &E : Loaded.Errors)
     configurationDiag("invalid cancellation model: %0") << E.format();

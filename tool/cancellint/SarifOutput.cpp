@@ -120,9 +120,11 @@ private:
   /// occurrence count tells identical lines apart.
   std::string fingerprint(const Finding &F) {
     uint64_t H = 14695981039346656037ULL;
-    for (llvm::StringRef Part :
-         {llvm::StringRef(F.Check), llvm::StringRef(relativeTo(F.Where.File, R.SourceRoot)),
-          llvm::StringRef(F.Where.LineText).trim(), llvm::StringRef(F.Message)})
+    const std::string File = relativeTo(F.Where.File, R.SourceRoot);
+    const llvm::StringRef Parts[] = {F.Check, File,
+                                     llvm::StringRef(F.Where.LineText).trim(),
+                                     F.Message};
+    for (llvm::StringRef Part : Parts)
       H = fnv1a(Part, fnv1a(llvm::StringRef("\0", 1), H));
     char Buffer[17];
     snprintf(Buffer, sizeof(Buffer), "%016llx",
