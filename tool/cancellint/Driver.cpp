@@ -7,7 +7,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
+#include "Baseline.h"
 #include "CompileCommands.h"
+#include "HtmlReport.h"
+#include "Fixes.h"
 #include "OutputFile.h"
 #include "Report.h"
 #include "Scheduler.h"
@@ -109,6 +112,16 @@ std::optional<Plan> planRun(const DriverOptions &O) {
       return std::nullopt;
     }
   }
+  if (O.ShardCount > 1) {
+    // Deterministic partition: the same files land in the same shard
+    // whatever order they were given in.
+    std::sort(Files.begin(), Files.end());
+    std::vector<std::string> Mine;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (I % O.ShardCount == O.ShardIndex)
+        Mine.push_back(Files[I]);
+    Files = std::move(Mine);
+  }
   Plan P;
   P.Files = Files.size();
   for (const std::string &File : Files) {
@@ -162,6 +175,14 @@ private:
 int runDriver(const DriverOptions &O) {
   if (!validateConfiguration(O))
     return ExitUsage;
+  std::optional<Baseline> Known;
+  if (!O.BaselinePath.empty()) {
+    Known.emplace();
+    if (std::string E = Known->load(O.BaselinePath); !E.empty()) {
+      printError(E);
+      return ExitUsage;
+    }
+  }
   std::optional<Plan> P = planRun(O);
   if (!P)
     return ExitUsage;
@@ -198,18 +219,43 @@ int runDriver(const DriverOptions &O) {
     for (Failure &F : R.Failures)
       Report.Failures.push_back(std::move(F));
   }
-  sortAndDeduplicate(Report.Findings);
-  std::sort(Report.Failures.begin(), Report.Failures.end(),
-            [](const Failure &A, const Failure &B) {
-              return std::tie(A.File, A.Reason) < std::tie(B.File, B.Reason);
-            });
   for (const std::string &E : ConfigurationErrors)
     printError(E);
+  finalizeReport(Report, Known ? &*Known : nullptr);
+  if (!ConfigurationErrors.empty())
+    Report.ExitCode = ExitUsage;
 
-  Report.ExitCode = !ConfigurationErrors.empty() ? ExitUsage
-                    : !Report.Failures.empty()   ? ExitIncomplete
-                    : !Report.Findings.empty()   ? ExitFindings
-                                                 : ExitClean;
+  if (!O.WriteBaselinePath.empty())
+    if (std::string E = writeFileAtomically(O.WriteBaselinePath,
+                                            Baseline::render(Report));
+        !E.empty()) {
+      printError(E);
+      return ExitUsage;
+    }
+  if (!O.ExportFixesPath.empty())
+    if (std::string E =
+            writeFileAtomically(O.ExportFixesPath, exportFixes(Report));
+        !E.empty()) {
+      printError(E);
+      return ExitUsage;
+    }
+  if (O.Fix) {
+    FixSummary Fixed = applyFixes(Report);
+    if (!Fixed.Error.empty()) {
+      printError(Fixed.Error);
+      return ExitUsage;
+    }
+    if (!O.Quiet && (Fixed.Applied || Fixed.Conflicting))
+      llvm::errs() << "cancellint: applied the fixes of " << Fixed.Applied
+                   << (Fixed.Applied == 1 ? " finding" : " findings")
+                   << " in " << Fixed.Files
+                   << (Fixed.Files == 1 ? " file" : " files")
+                   << (Fixed.Conflicting
+                           ? "; skipped " + std::to_string(Fixed.Conflicting) +
+                                 " whose edits overlap others"
+                           : std::string())
+                   << "\n";
+  }
 
   std::string Rendered;
   llvm::raw_string_ostream OS(Rendered);
@@ -222,6 +268,9 @@ int runDriver(const DriverOptions &O) {
     break;
   case OutputFormat::Sarif:
     writeSarif(Report, OS);
+    break;
+  case OutputFormat::Html:
+    writeHtml(Report, OS);
     break;
   }
   OS.flush();
@@ -250,9 +299,15 @@ int runDriver(const DriverOptions &O) {
     if (!F.Details.empty())
       llvm::errs() << F.Details << (F.Details.back() == '\n' ? "" : "\n");
   }
+  size_t KnownCount = std::count_if(
+      Report.Findings.begin(), Report.Findings.end(), [](const Finding &F) {
+        return F.BaselineState == Finding::Baseline::Known;
+      });
+  size_t Shown = Report.Findings.size() - KnownCount;
   if (!O.Quiet)
-    llvm::errs() << "cancellint: " << Report.Findings.size()
-                 << (Report.Findings.size() == 1 ? " finding" : " findings")
+    llvm::errs() << "cancellint: " << Shown
+                 << (Known ? " new" : "")
+                 << (Shown == 1 ? " finding" : " findings")
                  << " in " << Report.TranslationUnits
                  << (Report.TranslationUnits == 1 ? " translation unit"
                                                   : " translation units")
@@ -260,6 +315,9 @@ int runDriver(const DriverOptions &O) {
                          ? std::string()
                          : " (" + std::to_string(Report.Failures.size()) +
                                " could not be fully analysed)")
+                 << (KnownCount ? "; " + std::to_string(KnownCount) +
+                                      " known from the baseline"
+                                : std::string())
                  << "\n";
   return Report.ExitCode;
 }

@@ -2,21 +2,15 @@
 #ifndef CANCELLINT_TOOL_DRIVER_H
 #define CANCELLINT_TOOL_DRIVER_H
 
+#include "Report.h"
+
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cancellint::tool {
 
-/// Exit codes, as documented in the README.
-enum ExitCode {
-  ExitClean = 0,         ///< no findings
-  ExitFindings = 1,      ///< findings reported
-  ExitUsage = 2,         ///< usage or configuration error; nothing analysed
-  ExitIncomplete = 3,    ///< some translation units could not be analysed
-};
-
-enum class OutputFormat { Text, Json, Sarif };
+enum class OutputFormat { Text, Json, Sarif, Html };
 
 struct DriverOptions {
   std::vector<std::string> Files;
@@ -35,6 +29,12 @@ struct DriverOptions {
   std::string SourceRoot; ///< SARIF SRCROOT; empty: working directory
   unsigned Jobs = 0;      ///< 0: one per core
   unsigned TimeoutSeconds = 0;
+  unsigned ShardIndex = 0; ///< 0-based; with ShardCount > 1
+  unsigned ShardCount = 1;
+  std::string BaselinePath;      ///< --baseline
+  std::string WriteBaselinePath; ///< --write-baseline
+  bool Fix = false;
+  std::string ExportFixesPath;
   bool Quiet = false;
   std::string SelfPath; ///< this executable, started as the worker
   std::vector<std::string> Arguments;

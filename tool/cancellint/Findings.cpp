@@ -9,7 +9,7 @@ namespace cancellint::tool {
 using nlohmann::json;
 
 json toJson(const Location &L) {
-  return {{"file", L.File},         {"line", L.Line},
+  return {{"file", L.File},         {"offset", L.Offset}, {"line", L.Line},
           {"column", L.Column},     {"endLine", L.EndLine},
           {"endColumn", L.EndColumn}, {"lineText", L.LineText}};
 }
@@ -17,6 +17,7 @@ json toJson(const Location &L) {
 Location locationFromJson(const json &J) {
   Location L;
   L.File = J.at("file").get<std::string>();
+  L.Offset = J.value("offset", 0u);
   L.Line = J.at("line").get<unsigned>();
   L.Column = J.at("column").get<unsigned>();
   L.EndLine = J.value("endLine", 0u);

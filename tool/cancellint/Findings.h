@@ -18,6 +18,7 @@ namespace cancellint::tool {
 
 struct Location {
   std::string File; ///< absolute path; empty when the diagnostic has none
+  unsigned Offset = 0; ///< byte offset in File
   unsigned Line = 0;
   unsigned Column = 0;
   unsigned EndLine = 0; ///< end of the highlighted range, if any
@@ -46,6 +47,10 @@ struct Finding {
   Location Where;
   std::vector<Note> Notes;
   std::vector<Replacement> Fixes;
+  /// Set once findings are final (see Fingerprints.h): stable across edits
+  /// elsewhere in the file, and whether a baseline already knew it.
+  std::string Fingerprint;
+  enum class Baseline { None, New, Known } BaselineState = Baseline::None;
 };
 
 /// A translation unit that could not be analysed, or not fully.

@@ -5,8 +5,14 @@ namespace cancellint::tool {
 
 void writeJson(const RunReport &R, llvm::raw_ostream &OS) {
   nlohmann::json Findings = nlohmann::json::array();
-  for (const Finding &F : R.Findings)
-    Findings.push_back(toJson(F));
+  for (const Finding &F : R.Findings) {
+    nlohmann::json J = toJson(F);
+    J["fingerprint"] = F.Fingerprint;
+    if (F.BaselineState != Finding::Baseline::None)
+      J["baselineState"] =
+          F.BaselineState == Finding::Baseline::New ? "new" : "unchanged";
+    Findings.push_back(std::move(J));
+  }
   nlohmann::json Failures = nlohmann::json::array();
   for (const Failure &F : R.Failures)
     Failures.push_back(toJson(F));

@@ -9,6 +9,16 @@
 
 namespace cancellint::tool {
 
+/// Exit codes, as documented in the README.
+enum ExitCode {
+  ExitClean = 0,      ///< no (new) findings
+  ExitFindings = 1,   ///< findings reported
+  ExitUsage = 2,      ///< usage or configuration error; nothing analysed
+  ExitIncomplete = 3, ///< some translation units could not be analysed
+};
+
+class Baseline;
+
 struct RunReport {
   std::vector<Finding> Findings;        ///< sorted, de-duplicated
   std::vector<Failure> Failures;        ///< sorted by file
@@ -18,6 +28,11 @@ struct RunReport {
   std::vector<std::string> Arguments;   ///< the command line, for SARIF
   int ExitCode = 0;
 };
+
+/// Puts collected findings and failures in their final, deterministic form:
+/// sorted and de-duplicated, fingerprinted, marked against \p Known when
+/// given, and the exit code set (failures, else new findings).
+void finalizeReport(RunReport &R, const Baseline *Known = nullptr);
 
 /// clang-tidy's own format: "file:line:col: warning: message [check]", the
 /// source line with a caret, then the notes.

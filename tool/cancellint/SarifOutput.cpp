@@ -47,6 +47,7 @@ public:
                 {"originalUriBaseIds",
                  {{"SRCROOT", {{"uri", "file://" + percentEncode(R.SourceRoot)}}}}},
                 {"results", results()},
+                {"properties", {{"translationUnits", R.TranslationUnits}}},
                 {"invocations", json::array({invocation()})}};
     return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
             {"version", "2.1.0"},
@@ -55,7 +56,6 @@ public:
 
 private:
   const RunReport &R;
-  std::map<std::string, unsigned> FingerprintOccurrences;
 
   json driver() {
     json Rules = json::array();
@@ -92,9 +92,13 @@ private:
     return {{"uri", "file://" + percentEncode(File)}};
   }
 
+  /// Lines and columns for viewers, the byte offset and the line's text
+  /// so that `cancellint merge` can read the report back without loss.
   json region(const Location &L) {
     json Region = {{"startLine", L.Line},
-                   {"startColumn", utf16Column(L.LineText, L.Column)}};
+                   {"startColumn", utf16Column(L.LineText, L.Column)},
+                   {"byteOffset", L.Offset},
+                   {"snippet", {{"text", L.LineText}}}};
     if (L.EndLine == L.Line && L.EndColumn > L.Column)
       Region["endColumn"] = utf16Column(L.LineText, L.EndColumn);
     return Region;
@@ -107,39 +111,16 @@ private:
     return {{"physicalLocation", P}};
   }
 
-  static uint64_t fnv1a(llvm::StringRef Text, uint64_t Hash) {
-    for (unsigned char C : Text) {
-      Hash ^= C;
-      Hash *= 1099511628211ULL;
-    }
-    return Hash;
-  }
-
-  /// Stable under edits elsewhere in the file: no line numbers, only the
-  /// rule, the file, the finding's own line (trimmed) and its message; the
-  /// occurrence count tells identical lines apart.
-  std::string fingerprint(const Finding &F) {
-    uint64_t H = 14695981039346656037ULL;
-    const std::string File = relativeTo(F.Where.File, R.SourceRoot);
-    const llvm::StringRef Parts[] = {F.Check, File,
-                                     llvm::StringRef(F.Where.LineText).trim(),
-                                     F.Message};
-    for (llvm::StringRef Part : Parts)
-      H = fnv1a(Part, fnv1a(llvm::StringRef("\0", 1), H));
-    char Buffer[17];
-    snprintf(Buffer, sizeof(Buffer), "%016llx",
-             static_cast<unsigned long long>(H));
-    unsigned N = ++FingerprintOccurrences[Buffer];
-    return std::string(Buffer) + ":" + std::to_string(N);
-  }
-
   json fixes(const Finding &F) {
     std::map<std::string, json> ByFile;
     for (const Replacement &Rp : F.Fixes) {
-      json Deleted = {{"startLine", Rp.Start.Line},
-                      {"startColumn", utf16Column(Rp.Start.LineText, Rp.Start.Column)},
-                      {"endLine", Rp.End.Line},
-                      {"endColumn", utf16Column(Rp.End.LineText, Rp.End.Column)}};
+      json Deleted = {
+          {"startLine", Rp.Start.Line},
+          {"startColumn", utf16Column(Rp.Start.LineText, Rp.Start.Column)},
+          {"endLine", Rp.End.Line},
+          {"endColumn", utf16Column(Rp.End.LineText, Rp.End.Column)},
+          {"byteOffset", Rp.Offset},
+          {"byteLength", Rp.Length}};
       ByFile[Rp.File].push_back(
           {{"deletedRegion", Deleted}, {"insertedContent", {{"text", Rp.Text}}}});
     }
@@ -159,7 +140,10 @@ private:
                      {"message", {{"text", F.Message}}},
                      {"locations", json::array({physicalLocation(F.Where)})},
                      {"partialFingerprints",
-                      {{"primaryLocationLineHash", fingerprint(F)}}}};
+                      {{"primaryLocationLineHash", F.Fingerprint}}}};
+      if (F.BaselineState != Finding::Baseline::None)
+        Result["baselineState"] =
+            F.BaselineState == Finding::Baseline::New ? "new" : "unchanged";
       for (size_t I = 0; I < rules().size(); ++I)
         if (rules()[I].Id == F.Check)
           Result["ruleIndex"] = I;

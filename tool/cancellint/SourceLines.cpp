@@ -27,6 +27,7 @@ SourceLines::FileLines *SourceLines::load(const std::string &File) {
 Location SourceLines::locate(const std::string &File, unsigned Offset) {
   Location L;
   L.File = File;
+  L.Offset = Offset;
   FileLines *Lines = load(File);
   if (!Lines)
     return L;
@@ -44,15 +45,28 @@ Location SourceLines::locate(const std::string &File, unsigned Offset) {
   return L;
 }
 
+unsigned byteColumn(const std::string &Line, unsigned Utf16Column) {
+  unsigned Units = 1, I = 0;
+  while (Units < Utf16Column && I < Line.size()) {
+    unsigned char C = static_cast<unsigned char>(Line[I]);
+    unsigned Length = C < 0x80 ? 1 : C < 0xE0 ? 2 : C < 0xF0 ? 3 : 4;
+    Units += Length == 4 ? 2 : 1;
+    I += Length;
+  }
+  return I + 1 + (Units < Utf16Column ? Utf16Column - Units : 0);
+}
+
 unsigned utf16Column(const std::string &Line, unsigned ByteColumn) {
   unsigned Units = 0;
-  for (unsigned I = 0; I + 1 < ByteColumn && I < Line.size();) {
+  unsigned I = 0;
+  for (; I + 1 < ByteColumn && I < Line.size();) {
     unsigned char C = static_cast<unsigned char>(Line[I]);
     unsigned Length = C < 0x80 ? 1 : C < 0xE0 ? 2 : C < 0xF0 ? 3 : 4;
     Units += Length == 4 ? 2 : 1; // outside the BMP: a surrogate pair
     I += Length;
   }
-  return Units + 1;
+  // Past the end of the line (an end-of-line position): one unit a byte.
+  return Units + 1 + (I + 1 < ByteColumn ? ByteColumn - 1 - I : 0);
 }
 
 } // namespace cancellint::tool

@@ -30,6 +30,9 @@ private:
 /// text \p Line (SARIF's default column unit), plus one.
 unsigned utf16Column(const std::string &Line, unsigned ByteColumn);
 
+/// The inverse of utf16Column: the 1-based byte column.
+unsigned byteColumn(const std::string &Line, unsigned Utf16Column);
+
 } // namespace cancellint::tool
 
 #endif

@@ -35,6 +35,8 @@ static void writeLocated(llvm::raw_ostream &OS, const RunReport &R,
 
 void writeText(const RunReport &R, llvm::raw_ostream &OS) {
   for (const Finding &F : R.Findings) {
+    if (F.BaselineState == Finding::Baseline::Known)
+      continue; // known before: the baseline's point is not to repeat it
     writeLocated(OS, R, F.Where, F.Level, F.Message, F.Check);
     for (const Note &N : F.Notes)
       writeLocated(OS, R, N.Where, "note", N.Message, "");

@@ -1,5 +1,7 @@
 //===--- main.cpp - The cancellint command line --------------------------===//
 #include "Driver.h"
+#include "HtmlReport.h"
+#include "Merge.h"
 #include "RuleCatalog.h"
 #include "Worker.h"
 
@@ -22,6 +24,8 @@ static const char Overview[] = R"(cancellint: finds cancellation misuse in C and
 
   cancellint [options] <file>... -- <compiler arguments>
   cancellint [options] -p <build-dir> [<file>...]
+  cancellint merge <in.sarif>... [-o <out.sarif>]
+  cancellint report <in.sarif>... [-o <report.html>]   (report --help)
 
 With -p, files default to every translation unit in compile_commands.json.
 
@@ -68,7 +72,9 @@ static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"),
     cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy style text"),
                clEnumValN(OutputFormat::Json, "json", "cancellint JSON"),
-               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained HTML page")),
     cl::init(OutputFormat::Text), cl::cat(Category));
 static cl::opt<std::string> OutputPath("o", cl::desc("Write the report here"),
                                        cl::value_desc("file"),
@@ -90,6 +96,26 @@ static cl::opt<unsigned>
                  cl::desc("Give up on a translation unit after this many "
                           "seconds (0: never)"),
                  cl::init(0), cl::cat(Category));
+static cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Analyse only shard K of N (K/N, 1-based), a "
+                   "deterministic partition of the translation units"),
+          cl::value_desc("K/N"), cl::cat(Category));
+static cl::opt<std::string>
+    BaselinePath("baseline",
+                 cl::desc("Report and fail only on findings not in this "
+                          "baseline"),
+                 cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Write the findings of this run as a baseline"),
+                  cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fix-its"),
+                         cl::cat(Category));
+static cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc("Write fix-its as clang-apply-replacements YAML"),
+                cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                            cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks",
@@ -103,6 +129,29 @@ static cl::opt<std::string> ResultPath("result", cl::Hidden,
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   (void)CancellintModuleAnchorSource;
+
+  // `cancellint report <in.sarif>...`: SARIF rendered as an HTML page.
+  if (argc >= 2 && std::strcmp(argv[1], "report") == 0)
+    return runReportCommand(ArrayRef<const char *>(argv + 2, argv + argc));
+
+  if (argc >= 2 && std::strcmp(argv[1], "merge") == 0) {
+    std::vector<std::string> Inputs;
+    std::string Output;
+    for (int I = 2; I < argc; ++I) {
+      StringRef A(argv[I]);
+      if (A == "-o" && I + 1 < argc)
+        Output = argv[++I];
+      else if (A.starts_with("-o="))
+        Output = A.drop_front(3).str();
+      else if (A.starts_with("-")) {
+        errs() << "cancellint merge: error: unknown option '" << A
+               << "' (usage: cancellint merge <in.sarif>... [-o <out>])\n";
+        return ExitUsage;
+      } else
+        Inputs.push_back(A.str());
+    }
+    return runMerge(Inputs, Output);
+  }
 
   // Split off compiler arguments after "--", as clang-tidy does.
   std::optional<std::vector<std::string>> FixedArgs;
@@ -160,6 +209,22 @@ int main(int argc, const char **argv) {
   O.Jobs = Jobs;
   O.TimeoutSeconds = TimeoutPerTU;
   O.Quiet = Quiet;
+  if (!Shard.empty()) {
+    auto [K, N] = StringRef(Shard).split('/');
+    unsigned Index = 0, Count = 0;
+    if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
+        Index == 0 || Index > Count) {
+      errs() << "cancellint: error: --shard takes K/N with 1 <= K <= N, not '"
+             << Shard << "'\n";
+      return ExitUsage;
+    }
+    O.ShardIndex = Index - 1;
+    O.ShardCount = Count;
+  }
+  O.BaselinePath = BaselinePath;
+  O.WriteBaselinePath = WriteBaseline;
+  O.Fix = Fix;
+  O.ExportFixesPath = ExportFixes;
   O.SelfPath = sys::fs::getMainExecutable(argv[0], (void *)&main);
   return runDriver(O);
 }

@@ -1,0 +1,27 @@
+//===--- Fixes.h - Applying and exporting fix-its ------------------------===//
+#ifndef CANCELLINT_TOOL_FIXES_H
+#define CANCELLINT_TOOL_FIXES_H
+
+#include "Report.h"
+#include <string>
+
+namespace cancellint::tool {
+
+struct FixSummary {
+  unsigned Applied = 0;     ///< findings whose fixes were applied
+  unsigned Conflicting = 0; ///< findings skipped: their edits overlap others
+  unsigned Files = 0;       ///< files written
+  std::string Error;        ///< a file that could not be read or written
+};
+
+/// Applies the fix-its of \p R's findings. A finding's edits are applied
+/// all or none; a finding whose edits overlap an earlier finding's is
+/// skipped. Files are written atomically.
+FixSummary applyFixes(const RunReport &R);
+
+/// clang-apply-replacements YAML for the fix-its of \p R's findings.
+std::string exportFixes(const RunReport &R);
+
+} // namespace cancellint::tool
+
+#endif

@@ -1,0 +1,1277 @@
+//===--- HtmlReport.cpp - One self-contained HTML page for an audit ------===//
+//
+// SARIF in, one HTML file out: no network, no external fonts or scripts
+// (a Content-Security-Policy forbids them), readable without JavaScript,
+// printable. Every string that comes from SARIF or from a source file goes
+// through escapeHtml(), and hyperlinks only ever carry http(s) URLs, so a
+// source line such as `</script><img onerror=...>` shows as text. The
+// script carries no data: it reads the DOM, and the policy allows it by
+// hash, so no injected inline handler could run even if escaping failed.
+//
+// Reading SARIF is forgiving (missing members are skipped, not fatal) and
+// rendering is deterministic: the same inputs give the same bytes.
+//
+//===----------------------------------------------------------------------===//
+#include "HtmlReport.h"
+#include "OutputFile.h"
+#include "SarifInput.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Base64.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace cancellint::tool {
+
+using nlohmann::json;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Text helpers
+//===----------------------------------------------------------------------===//
+
+/// Escapes for HTML text and quoted attribute values alike, and replaces
+/// what is not valid UTF-8 (a Latin-1 source file) and control characters
+/// other than tab with U+FFFD, so the page is always valid UTF-8.
+std::string escapeHtml(llvm::StringRef Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  const auto *Bytes = reinterpret_cast<const llvm::UTF8 *>(Text.data());
+  for (size_t I = 0; I < Text.size();) {
+    unsigned char C = Bytes[I];
+    if (C >= 0x80) {
+      unsigned Length = llvm::getNumBytesForUTF8(C);
+      if (I + Length <= Text.size() &&
+          llvm::isLegalUTF8Sequence(Bytes + I, Bytes + I + Length)) {
+        Out.append(Text.data() + I, Length);
+        I += Length;
+      } else {
+        Out += "\xEF\xBF\xBD";
+        ++I;
+      }
+      continue;
+    }
+    switch (C) {
+    case '&': Out += "&amp;"; break;
+    case '<': Out += "&lt;"; break;
+    case '>': Out += "&gt;"; break;
+    case '"': Out += "&quot;"; break;
+    case '\'': Out += "&#39;"; break;
+    default:
+      if ((C < 0x20 && C != '\t' && C != '\n') || C == 0x7F)
+        Out += "\xEF\xBF\xBD";
+      else
+        Out += static_cast<char>(C);
+    }
+    ++I;
+  }
+  return Out;
+}
+
+/// Only web links are ever put in an href: a SARIF file could carry a
+/// `javascript:` helpUri.
+std::optional<std::string> safeLink(llvm::StringRef Uri) {
+  if (Uri.starts_with_insensitive("https://") ||
+      Uri.starts_with_insensitive("http://"))
+    return escapeHtml(Uri);
+  return std::nullopt;
+}
+
+/// "file:///a/b" and "file://localhost/a/b" to "/a/b"; "" for other URIs.
+std::string filePathOfUri(llvm::StringRef Uri) {
+  if (!Uri.consume_front_insensitive("file://"))
+    return "";
+  if (!Uri.starts_with("/")) {
+    size_t Slash = Uri.find('/');
+    if (Slash == llvm::StringRef::npos)
+      return "";
+    Uri = Uri.substr(Slash); // drop the host
+  }
+  return percentDecode(Uri.str());
+}
+
+bool hasScheme(llvm::StringRef Uri) {
+  size_t Colon = Uri.find(':');
+  return Colon != llvm::StringRef::npos && Colon > 1 &&
+         llvm::all_of(Uri.take_front(Colon), [](char C) {
+           return llvm::isAlnum(C) || C == '+' || C == '-' || C == '.';
+         });
+}
+
+std::string withTrailingSlash(std::string Dir) {
+  if (!Dir.empty() && Dir.back() != '/')
+    Dir += '/';
+  return Dir;
+}
+
+/// The byte offset in \p Line of a SARIF column (1-based, counted in UTF-16
+/// code units or in code points); clamped to the line's end.
+size_t byteOffsetOfColumn(llvm::StringRef Line, unsigned Column,
+                          bool CodePoints) {
+  unsigned Units = 1;
+  size_t I = 0;
+  while (I < Line.size() && Units < Column) {
+    unsigned Length = llvm::getNumBytesForUTF8(Line[I]);
+    Units += (Length == 4 && !CodePoints) ? 2 : 1;
+    I = std::min(Line.size(), I + std::max(1u, Length));
+  }
+  return I;
+}
+
+bool isIdentifierByte(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+//===----------------------------------------------------------------------===//
+// Reading SARIF: forgiving accessors
+//===----------------------------------------------------------------------===//
+
+const json *member(const json &J, const char *Key) {
+  if (!J.is_object())
+    return nullptr;
+  auto It = J.find(Key);
+  return It == J.end() ? nullptr : &*It;
+}
+
+std::string stringAt(const json &J, const char *Key) {
+  const json *M = member(J, Key);
+  return M && M->is_string() ? M->get<std::string>() : "";
+}
+
+unsigned unsignedAt(const json &J, const char *Key) {
+  const json *M = member(J, Key);
+  if (!M || !M->is_number_integer() || M->get<long long>() < 0)
+    return 0;
+  return static_cast<unsigned>(std::min<long long>(M->get<long long>(), ~0u));
+}
+
+const json &arrayAt(const json &J, const char *Key) {
+  static const json Empty = json::array();
+  const json *M = member(J, Key);
+  return M && M->is_array() ? *M : Empty;
+}
+
+const json &objectAt(const json &J, const char *Key) {
+  static const json Empty = json::object();
+  const json *M = member(J, Key);
+  return M && M->is_object() ? *M : Empty;
+}
+
+//===----------------------------------------------------------------------===//
+// What the page shows, collected from every run of every input
+//===----------------------------------------------------------------------===//
+
+/// A place in the sources.
+struct Place {
+  std::string Shown;  ///< as printed: relative to its source root when below it
+  std::string Path;   ///< where to read it; "" when not a local file
+  unsigned Line = 0;  ///< 0: no region
+  unsigned Column = 0;
+  unsigned EndLine = 0;
+  unsigned EndColumn = 0; ///< 0: none
+  bool CodePoints = false; ///< columns count code points, not UTF-16 units
+  std::string Snippet;     ///< region.snippet, when the SARIF has one
+
+  std::string label() const {
+    std::string S = Shown.empty() ? "(no location)" : Shown;
+    if (Line) {
+      S += ":" + std::to_string(Line);
+      if (Column)
+        S += ":" + std::to_string(Column);
+    }
+    return S;
+  }
+};
+
+struct Step {
+  Place Where;
+  std::string Message;
+};
+
+struct RuleInfo {
+  std::string Short;
+  std::string HelpUri;
+};
+
+struct Entry {
+  std::string Check;
+  std::string Level;
+  std::string Message;
+  Place Where;
+  std::string State; ///< "new", "known", or "" without a baseline
+  /// Each thread flow of the result's codeFlows, in order; the steps are
+  /// numbered as SARIF orders them.
+  std::vector<std::vector<Step>> Flows;
+  std::vector<Step> Notes; ///< relatedLocations, when there is no codeFlow
+  RuleInfo Rule;
+
+  std::string directory() const {
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Where.Shown);
+    return Parent.empty() ? "." : Parent.str();
+  }
+  auto key() const {
+    return std::tie(Where.Shown, Where.Line, Where.Column, Check, Message,
+                    State, Level);
+  }
+};
+
+struct FailedUnit {
+  std::string File;
+  std::string Reason;
+  std::string Details;
+  bool operator<(const FailedUnit &O) const {
+    return std::tie(File, Reason, Details) <
+           std::tie(O.File, O.Reason, O.Details);
+  }
+};
+
+struct ReportData {
+  std::vector<Entry> Entries;
+  std::set<FailedUnit> Failures;
+  std::optional<size_t> TranslationUnits; ///< unknown unless every run says
+  std::set<std::string> Models;
+  std::set<std::string> Tools;
+  std::set<std::string> SourceRoots;
+  std::vector<std::string> InputNames;
+  bool HasBaseline = false;
+  size_t Absent = 0;     ///< baselineState "absent": fixed since the baseline
+  size_t Suppressed = 0; ///< results with an accepted suppression
+};
+
+/// Turns SARIF runs into ReportData.
+class SarifCollector {
+public:
+  SarifCollector(ReportData &Data, const HtmlOptions &Options)
+      : Data(Data), Options(Options) {}
+
+  /// Returns an error message, or "" when \p Doc is SARIF 2.1.0.
+  std::string add(const SarifDocument &Input) {
+    const json &Doc = Input.Document;
+    std::string Name = Input.Name.empty() ? "the run" : "'" + Input.Name + "'";
+    if (!Doc.is_object() || !member(Doc, "runs") ||
+        !member(Doc, "runs")->is_array())
+      return Name + " is not a SARIF log (no \"runs\" array)";
+    if (std::string V = stringAt(Doc, "version"); V != "2.1.0")
+      return Name + " is not SARIF 2.1.0 (version \"" + V + "\")";
+    if (!Input.Name.empty())
+      Data.InputNames.push_back(Input.Name);
+    for (const json &Run : arrayAt(Doc, "runs"))
+      addRun(Run);
+    return "";
+  }
+
+private:
+  ReportData &Data;
+  const HtmlOptions &Options;
+
+  // The run being read.
+  std::map<std::string, std::string> Bases; ///< uriBaseId -> directory
+  std::map<std::string, RuleInfo> RulesById;
+  std::vector<std::string> RuleIds; ///< by ruleIndex
+  std::vector<json> Artifacts;
+  bool CodePoints = false;
+
+  void addRun(const json &Run) {
+    readBases(Run);
+    readRules(Run);
+    Artifacts.clear();
+    for (const json &A : arrayAt(Run, "artifacts"))
+      Artifacts.push_back(objectAt(A, "location"));
+    CodePoints = stringAt(Run, "columnKind") == "unicodeCodePoints";
+
+    const json &Tool = objectAt(objectAt(Run, "tool"), "driver");
+    std::string ToolName = stringAt(Tool, "name");
+    if (!ToolName.empty()) {
+      std::string Version = stringAt(Tool, "version");
+      Data.Tools.insert(ToolName + (Version.empty() ? "" : " " + Version));
+    }
+    for (const json &E : arrayAt(objectAt(Run, "tool"), "extensions")) {
+      std::string Version = stringAt(E, "version");
+      if (std::string N = stringAt(E, "name"); !N.empty())
+        Data.Models.insert(N + (Version.empty() ? "" : " " + Version));
+    }
+
+    for (const json &R : arrayAt(Run, "results"))
+      addResult(R);
+    readInvocations(Run);
+  }
+
+  void readBases(const json &Run) {
+    Bases.clear();
+    for (const auto &[Id, Base] : objectAt(Run, "originalUriBaseIds").items()) {
+      std::string Dir = Options.SourceRoot.empty()
+                            ? filePathOfUri(stringAt(Base, "uri"))
+                            : Options.SourceRoot;
+      if (Dir.empty())
+        continue;
+      Bases[Id] = withTrailingSlash(Dir);
+      Data.SourceRoots.insert(Bases[Id]);
+    }
+    if (!Options.SourceRoot.empty())
+      Data.SourceRoots.insert(withTrailingSlash(Options.SourceRoot));
+  }
+
+  void readRules(const json &Run) {
+    RulesById.clear();
+    RuleIds.clear();
+    auto Read = [&](const json &Component, bool Indexed) {
+      for (const json &Rule : arrayAt(Component, "rules")) {
+        std::string Id = stringAt(Rule, "id");
+        if (Indexed)
+          RuleIds.push_back(Id);
+        RuleInfo Info{stringAt(objectAt(Rule, "shortDescription"), "text"),
+                      stringAt(Rule, "helpUri")};
+        RulesById.emplace(Id, std::move(Info));
+      }
+    };
+    const json &Tool = objectAt(Run, "tool");
+    Read(objectAt(Tool, "driver"), /*Indexed=*/true);
+    for (const json &E : arrayAt(Tool, "extensions"))
+      Read(E, /*Indexed=*/false);
+  }
+
+  Place place(const json &Location) {
+    Place P;
+    P.CodePoints = CodePoints;
+    const json &Physical = objectAt(Location, "physicalLocation");
+    json Artifact = objectAt(Physical, "artifactLocation");
+    if (!member(Artifact, "uri"))
+      if (const json *Index = member(Artifact, "index");
+          Index && Index->is_number_unsigned() &&
+          Index->get<size_t>() < Artifacts.size())
+        Artifact = Artifacts[Index->get<size_t>()];
+    std::string Uri = stringAt(Artifact, "uri");
+    std::string BaseId = stringAt(Artifact, "uriBaseId");
+    if (std::string Path = filePathOfUri(Uri); !Path.empty()) {
+      P.Path = Path;
+      P.Shown = shownPath(Path);
+    } else if (!hasScheme(Uri) && !Uri.empty()) {
+      std::string Relative = percentDecode(Uri);
+      P.Shown = Relative;
+      auto Base = Bases.find(BaseId);
+      if (Base != Bases.end())
+        P.Path = Base->second + Relative;
+      else if (!Options.SourceRoot.empty())
+        P.Path = withTrailingSlash(Options.SourceRoot) + Relative;
+      else
+        P.Path = Relative; // relative to the working directory
+    } else {
+      P.Shown = Uri; // another scheme: shown, not read
+    }
+    const json &Region = objectAt(Physical, "region");
+    P.Line = unsignedAt(Region, "startLine");
+    P.Column = unsignedAt(Region, "startColumn");
+    if (P.Line && !P.Column)
+      P.Column = 1;
+    P.EndLine = unsignedAt(Region, "endLine");
+    if (!P.EndLine)
+      P.EndLine = P.Line;
+    P.EndColumn = unsignedAt(Region, "endColumn");
+    P.Snippet = stringAt(objectAt(Region, "snippet"), "text");
+    return P;
+  }
+
+  std::string shownPath(const std::string &Path) const {
+    for (const auto &[Id, Base] : Bases)
+      if (llvm::StringRef(Path).starts_with(Base))
+        return Path.substr(Base.size());
+    return Path;
+  }
+
+  /// message.text, or the rule's message string for message.id, with
+  /// {0}, {1}... replaced by the arguments.
+  static std::string messageOf(const json &Message) {
+    std::string Text = stringAt(Message, "text");
+    if (Text.empty())
+      Text = stringAt(Message, "markdown");
+    const json &Arguments = arrayAt(Message, "arguments");
+    for (size_t I = 0; I < Arguments.size(); ++I)
+      if (Arguments[I].is_string())
+        for (size_t At = 0;
+             (At = Text.find("{" + std::to_string(I) + "}", At)) !=
+             std::string::npos;) {
+          std::string Value = Arguments[I].get<std::string>();
+          Text.replace(At, std::to_string(I).size() + 2, Value);
+          At += Value.size();
+        }
+    return Text;
+  }
+
+  static bool isSuppressed(const json &Result) {
+    for (const json &S : arrayAt(Result, "suppressions")) {
+      std::string Status = stringAt(S, "status");
+      if (Status.empty() || Status == "accepted")
+        return true;
+    }
+    return false;
+  }
+
+  void addResult(const json &Result) {
+    std::string Kind = stringAt(Result, "kind");
+    if (Kind == "pass" || Kind == "notApplicable")
+      return;
+    if (isSuppressed(Result)) {
+      ++Data.Suppressed;
+      return;
+    }
+    std::string Baseline = stringAt(Result, "baselineState");
+    if (!Baseline.empty())
+      Data.HasBaseline = true;
+    if (Baseline == "absent") {
+      ++Data.Absent;
+      return;
+    }
+
+    Entry E;
+    E.Check = stringAt(Result, "ruleId");
+    if (E.Check.empty())
+      E.Check = stringAt(objectAt(Result, "rule"), "id");
+    if (unsigned Index = unsignedAt(Result, "ruleIndex");
+        E.Check.empty() && member(Result, "ruleIndex") &&
+        Index < RuleIds.size())
+      E.Check = RuleIds[Index];
+    if (E.Check.empty())
+      E.Check = "(no rule)";
+    if (auto It = RulesById.find(E.Check); It != RulesById.end())
+      E.Rule = It->second;
+    E.Level = stringAt(Result, "level");
+    if (E.Level.empty())
+      E.Level = "warning";
+    E.Message = messageOf(objectAt(Result, "message"));
+    if (!Baseline.empty())
+      E.State = Baseline == "new" ? "new" : "known";
+    const json &Locations = arrayAt(Result, "locations");
+    if (!Locations.empty())
+      E.Where = place(Locations[0]);
+
+    for (const json &Flow : arrayAt(Result, "codeFlows"))
+      for (const json &Thread : arrayAt(Flow, "threadFlows")) {
+        std::vector<Step> Steps;
+        for (const json &L : arrayAt(Thread, "locations")) {
+          const json &Location = objectAt(L, "location");
+          Steps.push_back(
+              {place(Location), messageOf(objectAt(Location, "message"))});
+        }
+        if (!Steps.empty())
+          E.Flows.push_back(std::move(Steps));
+      }
+    if (E.Flows.empty())
+      for (const json &Related : arrayAt(Result, "relatedLocations"))
+        E.Notes.push_back(
+            {place(Related), messageOf(objectAt(Related, "message"))});
+    Data.Entries.push_back(std::move(E));
+  }
+
+  /// The number of translation units is the run's "translationUnits"
+  /// property; failed ones are error notifications "file: reason",
+  /// followed by the compiler's output.
+  void readInvocations(const json &Run) {
+    const json &Properties = objectAt(Run, "properties");
+    if (!member(Properties, "translationUnits"))
+      Data.TranslationUnits.reset();
+    else if (Data.TranslationUnits)
+      *Data.TranslationUnits += unsignedAt(Properties, "translationUnits");
+    for (const json &Invocation : arrayAt(Run, "invocations"))
+      for (const json &N : arrayAt(Invocation, "toolExecutionNotifications")) {
+        if (stringAt(N, "level") != "error")
+          continue;
+        auto [Summary, Details] =
+            llvm::StringRef(messageOf(objectAt(N, "message"))).split('\n');
+        FailedUnit F;
+        const json &Locations = arrayAt(N, "locations");
+        if (!Locations.empty())
+          F.File = place(Locations[0]).Shown;
+        llvm::StringRef Reason = Summary;
+        if (!F.File.empty())
+          Reason.consume_front(F.File + ": ");
+        F.Reason = Reason.str();
+        F.Details = Details.str();
+        Data.Failures.insert(std::move(F));
+      }
+  }
+};
+
+/// Each source file read once; lines without their line ending.
+class SourceCache {
+public:
+  struct File {
+    std::vector<std::string> Lines;
+    std::string Error; ///< why it could not be read; "" when it could
+  };
+
+  const File &get(const std::string &Path) {
+    std::unique_ptr<File> &Slot = Files[Path];
+    if (Slot)
+      return *Slot;
+    Slot = std::make_unique<File>();
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer) {
+      Slot->Error = Buffer.getError().message();
+      return *Slot;
+    }
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    while (!Text.empty()) {
+      auto [Line, Rest] = Text.split('\n');
+      Slot->Lines.push_back(Line.rtrim('\r').str());
+      Text = Rest;
+    }
+    return *Slot;
+  }
+
+private:
+  std::map<std::string, std::unique_ptr<File>> Files;
+};
+
+//===----------------------------------------------------------------------===//
+// The page
+//===----------------------------------------------------------------------===//
+
+const char StyleSheet[] = R"css(
+:root{--bg:#fff;--fg:#1f2328;--muted:#5d6773;--line:#d8dee4;--panel:#f6f8fa;
+--code:#f8f9fb;--hl:#fff3c4;--hlbar:#d99a00;--mark:#ffd862;--warn:#b75d00;
+--err:#c62828;--link:#0a5fb4;--new:#c62828;--bar:#5b7fa6}
+@media (prefers-color-scheme:dark){:root{--bg:#14181d;--fg:#e3e7ec;
+--muted:#9aa5b1;--line:#2d343c;--panel:#1b2128;--code:#181d23;--hl:#3b3315;
+--mark:#77600f;--warn:#f0a040;--err:#ff7070;--link:#6cb6ff;--new:#ff7070;
+--bar:#7ea6d3}}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+body{margin:0;background:var(--bg);color:var(--fg);
+font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
+main{max-width:1120px;margin:0 auto;padding:20px 24px 40px}
+h1{font-size:23px;margin:0 0 2px}
+h2{font-size:17px;margin:26px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--line)}
+h3{font-size:14px;margin:0 0 6px}
+a{color:var(--link)}
+code,.src,.mono,.loc,.check{font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
+.meta{color:var(--muted);margin:2px 0}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(145px,1fr));gap:10px;margin:14px 0 18px}
+.tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:9px 12px}
+.tile .value{display:block;font-size:25px;font-weight:650;font-variant-numeric:tabular-nums}
+.tile .label{color:var(--muted);font-size:12.5px}
+.tile.bad .value,.tile.new .value{color:var(--err)}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:14px 28px}
+@media (max-width:820px){.charts{grid-template-columns:1fr}}
+table.chart{width:100%;border-collapse:collapse;table-layout:fixed}
+table.chart th{text-align:left;font-weight:normal;padding:3px 10px 3px 0;width:46%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+table.chart td{padding:3px 0}
+table.chart td.num{text-align:right;width:3.2em;font-variant-numeric:tabular-nums}
+table.chart svg{display:block;width:100%;height:13px}
+.bar-bg{fill:var(--panel)}
+.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;background:var(--k)}
+.box{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:10px 0}
+.box ul{margin:4px 0 0;padding-left:20px}
+.box pre{white-space:pre-wrap;margin:4px 0 0;font-size:12px}
+.filters{display:flex;flex-wrap:wrap;gap:8px 30px;align-items:flex-start}
+.filters fieldset{border:0;margin:0;padding:0;min-width:0;max-width:100%}
+.filters legend{font-weight:600;padding:0;margin-bottom:3px}
+.filters .opts{max-height:9.6em;overflow:auto}
+.filters label{display:inline-flex;align-items:center;margin:1px 14px 1px 0;white-space:nowrap;cursor:pointer}
+.filters input{margin:0 5px 0 0}
+.filters button{font:inherit;font-size:12px;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:0 7px;margin-left:6px;cursor:pointer}
+.n{color:var(--muted);font-size:12px;margin-left:4px}
+.shown{margin:8px 0 0;color:var(--muted)}
+.finding{border:1px solid var(--line);border-left:4px solid var(--warn);border-radius:6px;margin:0 0 14px;break-inside:avoid;overflow:hidden}
+.finding.error{border-left-color:var(--err)}
+.finding>header{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:center;padding:8px 12px 0}
+.idx{color:var(--muted);font-variant-numeric:tabular-nums;text-decoration:none}
+.level{font-weight:650;text-transform:uppercase;font-size:11px;letter-spacing:.04em;color:var(--warn)}
+.error .level{color:var(--err)}
+.check{color:#fff;background:var(--k);border-radius:4px;padding:1px 6px}
+.loc{color:var(--fg)}
+.badge{font-size:11px;font-weight:600;border:1px solid currentColor;border-radius:9px;padding:0 7px}
+.badge.new{color:var(--new)}
+.badge.known{color:var(--muted)}
+.msg{margin:6px 12px 9px;font-size:15px;overflow-wrap:anywhere}
+.src{background:var(--code);border-top:1px solid var(--line);border-bottom:1px solid var(--line);padding:4px 0;overflow-x:auto;white-space:pre;tab-size:4;line-height:1.5}
+.l{min-height:1.5em;padding-right:12px}
+.l::before{content:attr(data-ln);display:inline-block;width:4.2em;padding-right:.9em;text-align:right;color:var(--muted);user-select:none}
+.g{display:inline-block;width:2.6em;user-select:none}
+.mk{display:inline-block;min-width:1.45em;padding:0 3px;border-radius:8px;background:var(--bar);color:#fff;font-size:10.5px;line-height:1.45em;text-align:center;margin-right:1px}
+.l.hl{background:var(--hl);box-shadow:inset 3px 0 var(--hlbar)}
+.l mark{background:var(--mark);color:inherit;border-radius:2px;padding:1px 0}
+.nosrc{margin:0;padding:7px 12px;background:var(--code);border-top:1px solid var(--line);border-bottom:1px solid var(--line);color:var(--muted);font-style:italic}
+.path{padding:8px 12px 0}
+.path ol,.path ul{margin:0;padding-left:24px}
+.path li{margin:0 0 6px}
+.path li::marker{font-weight:650;color:var(--muted)}
+.path .src{border:1px solid var(--line);border-radius:4px;margin-top:3px}
+.fix{display:flex;flex-wrap:wrap;gap:6px 22px;align-items:baseline;padding:8px 12px 10px;font-size:13px;color:var(--muted)}
+code.nolint{user-select:all;color:var(--fg);background:var(--code);border:1px solid var(--line);border-radius:4px;padding:1px 5px}
+.empty{color:var(--muted);font-style:italic}
+footer.page{margin-top:28px;color:var(--muted);font-size:12px}
+html:not(.js) .js-only{display:none!important}
+@media print{
+:root{--bg:#fff;--fg:#000;--muted:#555;--line:#bbb;--panel:#f4f4f4;--code:#f7f7f7;--hl:#fff0b3;--mark:#ffd862;--link:#000}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@page{margin:14mm}
+body{font-size:11pt}
+main{max-width:none;padding:0}
+#filters,.js-only,.shown{display:none!important}
+.finding{border-color:#999;break-inside:avoid}
+.src{white-space:pre-wrap;overflow:visible}
+a{text-decoration:none}
+a.doc::after{content:" (" attr(href) ")";font-size:85%;overflow-wrap:anywhere}
+h2{break-after:avoid}
+}
+)css";
+
+const char Script[] = R"js(
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+  var panel = document.getElementById('filters');
+  if (!panel) return;
+  var boxes = Array.prototype.slice.call(panel.querySelectorAll('input[type=checkbox]'));
+  var entries = Array.prototype.slice.call(document.querySelectorAll('article.finding'));
+  var shown = document.getElementById('shown');
+  var noneShown = document.getElementById('none-shown');
+  var groups = { c: 'data-c', d: 'data-d', s: 'data-s' };
+
+  function apply() {
+    var off = {};
+    boxes.forEach(function (b) { if (!b.checked) off[b.name + ':' + b.value] = true; });
+    var count = 0;
+    entries.forEach(function (e) {
+      var hide = Object.keys(groups).some(function (g) {
+        var v = e.getAttribute(groups[g]);
+        return v !== null && off[g + ':' + v] === true;
+      });
+      e.hidden = hide;
+      if (!hide) count++;
+    });
+    shown.textContent = String(count);
+    noneShown.hidden = count !== 0;
+  }
+
+  function only(group, value) {
+    boxes.forEach(function (b) {
+      if (b.name === group) b.checked = value === null || b.value === value;
+    });
+    apply();
+  }
+
+  panel.addEventListener('change', apply);
+  panel.addEventListener('click', function (ev) {
+    var b = ev.target.closest('button[data-group]');
+    if (!b) return;
+    var group = b.getAttribute('data-group');
+    if (b.getAttribute('data-set') === 'all') { only(group, null); return; }
+    boxes.forEach(function (x) { if (x.name === group) x.checked = false; });
+    apply();
+  });
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest('a[data-only]');
+    if (!a) return;
+    ev.preventDefault();
+    boxes.forEach(function (b) { b.checked = true; });
+    only(a.getAttribute('data-only'), a.getAttribute('data-value'));
+    panel.scrollIntoView({ block: 'start' });
+  });
+  document.getElementById('reset').addEventListener('click', function () {
+    boxes.forEach(function (b) { b.checked = true; });
+    apply();
+  });
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  });
+  apply();
+})();
+)js";
+
+/// Colour-blind-safe colours for the checks, in the order of their ids.
+const char *const Palette[] = {"#0a6bb0", "#c2410c", "#047857", "#a3367f",
+                               "#8a6100", "#4b5fb8", "#5f6b7a", "#0f766e"};
+
+/// Lines shown above and below a finding's line.
+constexpr unsigned ContextLines = 3;
+/// Path steps in the same file at most this far away are shown in the
+/// excerpt itself, marked with their numbers.
+constexpr unsigned StepReach = 10;
+
+struct Counted {
+  std::string Name;
+  size_t Count = 0;
+};
+
+class HtmlWriter {
+public:
+  HtmlWriter(const ReportData &Data, const HtmlOptions &Options,
+             llvm::raw_ostream &OS)
+      : Data(Data), Options(Options), OS(OS) {
+    std::map<std::string, size_t> ByCheck;
+    std::map<std::string, size_t> ByDirectory;
+    for (const Entry &E : Data.Entries) {
+      ++ByCheck[E.Check];
+      ++ByDirectory[E.directory()];
+      if (E.State == "new")
+        ++New;
+      Files.insert(E.Where.Shown);
+      Rules.emplace(E.Check, E.Rule);
+    }
+    for (const auto &[Name, Count] : ByCheck) {
+      CheckIndex[Name] = Checks.size();
+      Checks.push_back({Name, Count});
+    }
+    for (const auto &[Name, Count] : ByDirectory) {
+      DirectoryIndex[Name] = Directories.size();
+      Directories.push_back({Name, Count});
+    }
+  }
+
+  void write() {
+    OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+       << "<meta http-equiv=\"Content-Security-Policy\" content=\""
+       << contentSecurityPolicy() << "\">\n"
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+       << "<meta name=\"generator\" content=\"cancellint " << CANCELLINT_VERSION
+       << "\">\n<title>" << escapeHtml(Options.Title) << "</title>\n<style>"
+       << StyleSheet << checkColours() << noScriptFilters() << "</style>\n"
+       << "</head>\n<body>\n<main>\n";
+    writeHeader();
+    writeSummary();
+    writeFindings();
+    OS << "<footer class=\"page\">Rendered by cancellint " << CANCELLINT_VERSION
+       << ". Source excerpts were read when the report was rendered.</footer>\n"
+       << "</main>\n<script>" << Script << "</script>\n</body>\n</html>\n";
+  }
+
+private:
+  const ReportData &Data;
+  const HtmlOptions &Options;
+  llvm::raw_ostream &OS;
+  SourceCache Sources;
+  std::vector<Counted> Checks;      ///< sorted by id
+  std::vector<Counted> Directories; ///< sorted by name
+  std::map<std::string, size_t> CheckIndex;
+  std::map<std::string, size_t> DirectoryIndex;
+  std::map<std::string, RuleInfo> Rules;
+  std::set<std::string> Files;
+  size_t New = 0;
+
+  /// Nothing is loaded from anywhere; the one script runs by its hash.
+  static std::string contentSecurityPolicy() {
+    llvm::StringRef Text(Script);
+    std::array<uint8_t, 32> Hash = llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
+        reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
+    return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+           "script-src 'sha256-" +
+           llvm::encodeBase64(Hash) + "'; base-uri 'none'; form-action 'none'";
+  }
+
+  std::string checkColours() const {
+    std::string Css;
+    for (size_t I = 0; I < Checks.size(); ++I)
+      Css += ".k" + std::to_string(I) + "{--k:" +
+             Palette[I % std::size(Palette)] + "}\n";
+    return Css;
+  }
+
+  /// Without JavaScript the filters still work, in CSS: an unchecked box
+  /// hides the findings it stands for. The script takes over when it runs.
+  std::string noScriptFilters() const {
+    std::string Css;
+    auto Rule = [&](const std::string &Box, const std::string &Attribute) {
+      Css += "html:not(.js) body:has(#" + Box + ":not(:checked)) .finding[" +
+             Attribute + "]{display:none}\n";
+    };
+    for (size_t I = 0; I < Checks.size(); ++I)
+      Rule("f-c-" + std::to_string(I), "data-c=\"" + std::to_string(I) + "\"");
+    for (size_t I = 0; I < Directories.size(); ++I)
+      Rule("f-d-" + std::to_string(I), "data-d=\"" + std::to_string(I) + "\"");
+    if (Data.HasBaseline)
+      for (const char *S : {"new", "known"})
+        Rule(std::string("f-s-") + S, std::string("data-s=\"") + S + "\"");
+    return Css;
+  }
+
+  void writeHeader() {
+    OS << "<header>\n<h1>" << escapeHtml(Options.Title) << "</h1>\n";
+    if (!Data.Tools.empty()) {
+      OS << "<p class=\"meta\">Analysed by ";
+      writeList(Data.Tools);
+      OS << "</p>\n";
+    }
+    if (!Data.InputNames.empty()) {
+      OS << "<p class=\"meta\">From ";
+      writeList(Data.InputNames);
+      OS << "</p>\n";
+    }
+    if (!Data.SourceRoots.empty()) {
+      OS << "<p class=\"meta\">Sources in ";
+      writeList(Data.SourceRoots);
+      OS << "</p>\n";
+    }
+    OS << "</header>\n";
+  }
+
+  template <typename Range> void writeList(const Range &Items) {
+    bool First = true;
+    for (const std::string &Item : Items) {
+      OS << (First ? "" : ", ") << "<span class=\"mono\">" << escapeHtml(Item)
+         << "</span>";
+      First = false;
+    }
+  }
+
+  void tile(const char *Stat, const std::string &Value, const char *Label,
+            const char *Class = "") {
+    OS << "<div class=\"tile " << Class << "\" data-stat=\"" << Stat
+       << "\"><span class=\"value\">" << escapeHtml(Value)
+       << "</span><span class=\"label\">" << Label << "</span></div>\n";
+  }
+
+  void writeSummary() {
+    OS << "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
+       << "<h2 id=\"summary-h\">Summary</h2>\n<div class=\"tiles\">\n";
+    size_t Total = Data.Entries.size();
+    tile("findings", std::to_string(Total),
+         Total == 1 ? "finding" : "findings");
+    if (Data.HasBaseline) {
+      tile("new", std::to_string(New), "new since the baseline",
+           New ? "new" : "");
+      tile("known", std::to_string(Total - New), "known in the baseline");
+      tile("absent", std::to_string(Data.Absent), "fixed since the baseline");
+    }
+    tile("checks", std::to_string(Checks.size()),
+         Checks.size() == 1 ? "check with findings" : "checks with findings");
+    tile("files", std::to_string(Files.size()),
+         Files.size() == 1 ? "file with findings" : "files with findings");
+    size_t Failed = failedUnits();
+    if (Data.TranslationUnits)
+      tile("analysed",
+           std::to_string(*Data.TranslationUnits -
+                          std::min(Failed, *Data.TranslationUnits)) +
+               " / " + std::to_string(*Data.TranslationUnits),
+           "translation units fully analysed");
+    else
+      tile("analysed", "?",
+           "translation units analysed (not recorded in the SARIF)");
+    tile("failed", std::to_string(Failed),
+         "translation units not fully analysed", Failed ? "bad" : "");
+    if (Data.Suppressed)
+      tile("suppressed", std::to_string(Data.Suppressed),
+           "suppressed in the SARIF");
+    OS << "</div>\n";
+
+    if (!Data.Entries.empty()) {
+      OS << "<div class=\"charts\">\n";
+      writeChart("checks", "Findings per check", "c", Checks, /*Coloured=*/true);
+      writeChart("directories", "Findings per directory", "d", Directories,
+                 /*Coloured=*/false);
+      OS << "</div>\n";
+    }
+    writeFailures();
+    if (!Data.Models.empty()) {
+      OS << "<div class=\"box\" id=\"models\"><h3>Models used</h3>";
+      writeList(Data.Models);
+      OS << "</div>\n";
+    }
+    OS << "</section>\n";
+  }
+
+  size_t failedUnits() const {
+    std::set<std::string> Names;
+    for (const FailedUnit &F : Data.Failures)
+      Names.insert(F.File.empty() ? F.Reason : F.File);
+    return Names.size();
+  }
+
+  /// A small bar chart: a table with one inline SVG bar per row, so it
+  /// needs no script and prints as drawn.
+  void writeChart(const char *Id, const char *Caption, const char *Group,
+                  const std::vector<Counted> &Rows, bool Coloured) {
+    size_t Max = 1;
+    for (const Counted &R : Rows)
+      Max = std::max(Max, R.Count);
+    OS << "<table class=\"chart\" id=\"chart-" << Id << "\">\n<caption hidden>"
+       << Caption << "</caption>\n<thead><tr><th colspan=\"3\"><h3>" << Caption
+       << "</h3></th></tr></thead>\n<tbody>\n";
+    for (size_t I = 0; I < Rows.size(); ++I) {
+      const Counted &R = Rows[I];
+      double Width = 100.0 * static_cast<double>(R.Count) / static_cast<double>(Max);
+      char WidthText[16];
+      snprintf(WidthText, sizeof(WidthText), "%.1f", Width);
+      std::string Colour = Coloured ? Palette[I % std::size(Palette)] : "";
+      OS << "<tr data-key=\"" << escapeHtml(R.Name) << "\"><th scope=\"row\"";
+      if (Coloured)
+        if (const std::string &Short = Rules.at(R.Name).Short; !Short.empty())
+          OS << " title=\"" << escapeHtml(Short) << "\"";
+      OS << ">";
+      if (Coloured)
+        OS << "<span class=\"sw k" << I << "\"></span>";
+      OS << "<a class=\"mono\" href=\"#findings\" data-only=\"" << Group
+         << "\" data-value=\"" << I << "\">" << escapeHtml(R.Name)
+         << "</a></th><td><svg viewBox=\"0 0 100 10\" "
+            "preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect "
+            "class=\"bar-bg\" width=\"100\" height=\"10\"/><rect width=\""
+         << WidthText << "\" height=\"10\" fill=\""
+         << (Coloured ? Colour : std::string("#5b7fa6"))
+         << "\"/></svg></td><td class=\"num\">" << R.Count << "</td></tr>\n";
+    }
+    OS << "</tbody></table>\n";
+  }
+
+  void writeFailures() {
+    if (Data.Failures.empty())
+      return;
+    OS << "<div class=\"box\" id=\"failures\"><h3>Translation units not fully "
+          "analysed</h3>\n<p class=\"meta\">Findings in them may be missing."
+          "</p>\n<ul>\n";
+    for (const FailedUnit &F : Data.Failures) {
+      OS << "<li><span class=\"mono\">" << escapeHtml(F.File) << "</span>"
+         << (F.File.empty() ? "" : ": ") << escapeHtml(F.Reason);
+      if (!F.Details.empty())
+        OS << "<details><summary>details</summary><pre>"
+           << escapeHtml(F.Details) << "</pre></details>";
+      OS << "</li>\n";
+    }
+    OS << "</ul></div>\n";
+  }
+
+  void checkbox(const char *Group, const std::string &Value,
+                const std::string &Label, size_t Count,
+                const std::string &Swatch = "") {
+    std::string Id = std::string("f-") + Group + "-" + Value;
+    OS << "<label for=\"" << Id << "\"><input type=\"checkbox\" id=\"" << Id
+       << "\" name=\"" << Group << "\" value=\"" << Value << "\" checked>";
+    if (!Swatch.empty())
+      OS << "<span class=\"sw " << Swatch << "\"></span>";
+    OS << "<span class=\"mono\">" << escapeHtml(Label) << "</span><span "
+       << "class=\"n\">" << Count << "</span></label>\n";
+  }
+
+  void groupButtons(const char *Group) {
+    OS << "<button type=\"button\" class=\"js-only\" data-group=\"" << Group
+       << "\" data-set=\"all\">all</button><button type=\"button\" "
+          "class=\"js-only\" data-group=\""
+       << Group << "\" data-set=\"none\">none</button>";
+  }
+
+  void writeFilters() {
+    OS << "<div class=\"box\" id=\"filters\" role=\"group\" "
+          "aria-label=\"Filters\">\n<div class=\"filters\">\n"
+       << "<fieldset><legend>Check";
+    groupButtons("c");
+    OS << "</legend><div class=\"opts\">\n";
+    for (size_t I = 0; I < Checks.size(); ++I)
+      checkbox("c", std::to_string(I), Checks[I].Name, Checks[I].Count,
+               "k" + std::to_string(I));
+    OS << "</div></fieldset>\n<fieldset><legend>Directory";
+    groupButtons("d");
+    OS << "</legend><div class=\"opts\">\n";
+    for (size_t I = 0; I < Directories.size(); ++I)
+      checkbox("d", std::to_string(I), Directories[I].Name,
+               Directories[I].Count);
+    OS << "</div></fieldset>\n";
+    if (Data.HasBaseline) {
+      OS << "<fieldset><legend>Baseline</legend><div class=\"opts\">\n";
+      checkbox("s", "new", "new", New);
+      checkbox("s", "known", "known", Data.Entries.size() - New);
+      OS << "</div></fieldset>\n";
+    }
+    OS << "</div>\n<p class=\"shown js-only\" aria-live=\"polite\">Showing "
+          "<b id=\"shown\">"
+       << Data.Entries.size() << "</b> of " << Data.Entries.size()
+       << " findings. <button type=\"button\" id=\"reset\">show all</button>"
+          "</p>\n</div>\n";
+  }
+
+  void writeFindings() {
+    OS << "<section id=\"findings\" aria-labelledby=\"findings-h\">\n"
+       << "<h2 id=\"findings-h\">Findings</h2>\n";
+    if (Data.Entries.empty()) {
+      OS << "<p class=\"empty\">No findings.</p>\n</section>\n";
+      return;
+    }
+    writeFilters();
+    OS << "<p id=\"none-shown\" class=\"empty\" hidden>No finding matches the "
+          "filters.</p>\n";
+    for (size_t I = 0; I < Data.Entries.size(); ++I)
+      writeEntry(Data.Entries[I], I + 1);
+    OS << "</section>\n";
+  }
+
+  void writeEntry(const Entry &E, size_t Number) {
+    size_t Check = CheckIndex.at(E.Check);
+    bool Error = E.Level == "error";
+    OS << "<article class=\"finding" << (Error ? " error" : "") << "\" id=\"f"
+       << Number << "\" data-c=\"" << Check << "\" data-d=\""
+       << DirectoryIndex.at(E.directory()) << "\"";
+    if (!E.State.empty())
+      OS << " data-s=\"" << E.State << "\"";
+    OS << " data-line=\"" << E.Where.Line << "\">\n<header><a class=\"idx\" "
+       << "href=\"#f" << Number << "\">#" << Number << "</a>"
+       << "<span class=\"level\">" << escapeHtml(E.Level) << "</span>"
+       << "<span class=\"check k" << Check << "\">" << escapeHtml(E.Check)
+       << "</span><span class=\"loc\">" << escapeHtml(E.Where.label())
+       << "</span>";
+    if (!E.State.empty())
+      OS << "<span class=\"badge " << E.State << "\">" << E.State << "</span>";
+    OS << "</header>\n<p class=\"msg\">" << escapeHtml(E.Message) << "</p>\n";
+    writeExcerpt(E);
+    writePath(E);
+    writeFix(E);
+    OS << "</article>\n";
+  }
+
+  /// Why there is no excerpt, or "" when there is one.
+  std::string unavailable(const Place &P, const SourceCache::File *&File) {
+    File = nullptr;
+    if (!P.Line)
+      return P.Shown.empty() ? "No source location." : "";
+    if (P.Path.empty())
+      return "Source not available: '" + P.Shown + "' is not a local file.";
+    const SourceCache::File &F = Sources.get(P.Path);
+    if (!F.Error.empty())
+      return "Source not available: cannot read '" + P.Path + "' (" +
+             F.Error + ").";
+    if (P.Line > F.Lines.size())
+      return "Source not available: '" + P.Path + "' has " +
+             std::to_string(F.Lines.size()) + " lines, not " +
+             std::to_string(P.Line) + "; it changed since the analysis.";
+    File = &F;
+    return "";
+  }
+
+  /// The primary line, with the finding's columns marked.
+  std::string markedLine(const Place &P, llvm::StringRef Text) {
+    size_t Begin = byteOffsetOfColumn(Text, P.Column, P.CodePoints);
+    size_t End = Begin;
+    if (P.EndLine == P.Line && P.EndColumn > P.Column)
+      End = byteOffsetOfColumn(Text, P.EndColumn, P.CodePoints);
+    else if (Begin < Text.size() && isIdentifierByte(Text[Begin]))
+      while (End < Text.size() && isIdentifierByte(Text[End]))
+        ++End;
+    else if (Begin < Text.size())
+      End = std::min(Text.size(),
+                     Begin + std::max(1u, llvm::getNumBytesForUTF8(Text[Begin])));
+    if (End <= Begin)
+      return escapeHtml(Text);
+    return escapeHtml(Text.take_front(Begin)) + "<mark>" +
+           escapeHtml(Text.slice(Begin, End)) + "</mark>" +
+           escapeHtml(Text.drop_front(End));
+  }
+
+  void writeLine(unsigned Number, const std::string &Html, bool Highlight,
+                 const std::vector<size_t> &Markers) {
+    OS << "<div class=\"l" << (Highlight ? " hl" : "") << "\" data-ln=\""
+       << Number << "\"><span class=\"g\">";
+    for (size_t M : Markers)
+      OS << "<span class=\"mk\">" << M << "</span>";
+    OS << "</span>" << Html << "</div>";
+  }
+
+  void writeExcerpt(const Entry &E) {
+    const Place &P = E.Where;
+    const SourceCache::File *File = nullptr;
+    std::string Why = unavailable(P, File);
+    if (!File) {
+      if (!Why.empty())
+        OS << "<p class=\"nosrc\">" << escapeHtml(Why) << "</p>\n";
+      if (P.Line && !P.Snippet.empty()) {
+        OS << "<div class=\"src\">";
+        writeLine(P.Line, escapeHtml(llvm::StringRef(P.Snippet).rtrim("\r\n")),
+                  true, {});
+        OS << "</div>\n";
+      }
+      return;
+    }
+    // Steps in this file near the finding are marked in the excerpt.
+    std::map<unsigned, std::vector<size_t>> Markers;
+    unsigned Low = P.Line > ContextLines ? P.Line - ContextLines : 1;
+    unsigned High = P.Line + ContextLines;
+    if (E.Flows.size() == 1)
+      for (size_t I = 0; I < E.Flows[0].size(); ++I) {
+        const Place &S = E.Flows[0][I].Where;
+        if (S.Path != P.Path || !S.Line ||
+            (S.Line > P.Line ? S.Line - P.Line : P.Line - S.Line) > StepReach)
+          continue;
+        Markers[S.Line].push_back(I + 1);
+        Low = std::min(Low, S.Line > 1 ? S.Line - 1 : 1);
+        High = std::max(High, S.Line + 1);
+      }
+    High = std::min<unsigned>(High, File->Lines.size());
+    OS << "<div class=\"src\">";
+    for (unsigned L = Low; L <= High; ++L) {
+      const std::string &Text = File->Lines[L - 1];
+      writeLine(L, L == P.Line ? markedLine(P, Text) : escapeHtml(Text),
+                L == P.Line, Markers[L]);
+    }
+    OS << "</div>\n";
+  }
+
+  void writeStep(const Step &S) {
+    OS << "<li><span class=\"loc\">" << escapeHtml(S.Where.label())
+       << "</span> " << escapeHtml(S.Message);
+    const SourceCache::File *File = nullptr;
+    unavailable(S.Where, File);
+    if (File) {
+      OS << "<div class=\"src\">";
+      writeLine(S.Where.Line, escapeHtml(File->Lines[S.Where.Line - 1]), false,
+                {});
+      OS << "</div>";
+    }
+    OS << "</li>\n";
+  }
+
+  void writePath(const Entry &E) {
+    for (size_t F = 0; F < E.Flows.size(); ++F) {
+      OS << "<div class=\"path\"><h3>Path";
+      if (E.Flows.size() > 1)
+        OS << " " << F + 1 << " of " << E.Flows.size();
+      OS << "</h3><ol>\n";
+      for (const Step &S : E.Flows[F])
+        writeStep(S);
+      OS << "</ol></div>\n";
+    }
+    if (!E.Notes.empty()) {
+      OS << "<div class=\"path\"><h3>Notes</h3><ul>\n";
+      for (const Step &S : E.Notes)
+        writeStep(S);
+      OS << "</ul></div>\n";
+    }
+  }
+
+  void writeFix(const Entry &E) {
+    OS << "<div class=\"fix\">";
+    if (auto Link = safeLink(E.Rule.HelpUri))
+      OS << "<span><a class=\"doc\" href=\"" << *Link
+         << "\" rel=\"noopener noreferrer\">" << escapeHtml(E.Check)
+         << " documentation</a>"
+         << (E.Rule.Short.empty() ? "" : ": " + escapeHtml(E.Rule.Short))
+         << "</span>";
+    OS << "<span>Suppress with <code class=\"nolint\">// NOLINT("
+       << escapeHtml(E.Check) << ")</code>";
+    if (E.Where.Line)
+      OS << " at the end of line " << E.Where.Line;
+    OS << "</span></div>\n";
+  }
+};
+
+} // namespace
+
+std::string writeHtmlReport(const std::vector<SarifDocument> &Inputs,
+                            const HtmlOptions &Options, llvm::raw_ostream &OS) {
+  ReportData Data;
+  Data.TranslationUnits = 0;
+  SarifCollector Collector(Data, Options);
+  for (const SarifDocument &Input : Inputs)
+    if (std::string Error = Collector.add(Input); !Error.empty())
+      return Error;
+
+  // CI shards may report the same header finding: show it once.
+  std::sort(Data.Entries.begin(), Data.Entries.end(),
+                   [](const Entry &A, const Entry &B) { return A.key() < B.key(); });
+  Data.Entries.erase(std::unique(Data.Entries.begin(), Data.Entries.end(),
+                                 [](const Entry &A, const Entry &B) {
+                                   return A.key() == B.key();
+                                 }),
+                     Data.Entries.end());
+  HtmlWriter(Data, Options, OS).write();
+  return "";
+}
+
+void writeHtml(const RunReport &Report, llvm::raw_ostream &OS) {
+  std::string Sarif;
+  llvm::raw_string_ostream SarifOS(Sarif);
+  writeSarif(Report, SarifOS);
+  SarifOS.flush();
+  std::vector<SarifDocument> Inputs{
+      {"", json::parse(Sarif, nullptr, /*allow_exceptions=*/false)}};
+  (void)writeHtmlReport(Inputs, HtmlOptions(), OS);
+}
+
+static const char ReportUsage[] =
+    "usage: cancellint report <in.sarif>... [-o <report.html>] "
+    "[--source-root=<dir>] [--title=<text>]\n"
+    "\n"
+    "Renders SARIF files (several: CI shards) as one self-contained HTML "
+    "page.\n"
+    "  -o <file>             write the page here (default: stdout)\n"
+    "  --source-root=<dir>   read the sources from <dir>, not from the "
+    "SARIF's SRCROOT\n"
+    "  --title=<text>        the page's title\n"
+    "  -                     read a SARIF file from stdin\n";
+
+int runReportCommand(llvm::ArrayRef<const char *> Args) {
+  auto Fail = [](const std::string &Message) {
+    llvm::errs() << "cancellint report: error: " << Message << "\n";
+    return 2;
+  };
+  std::vector<std::string> Names;
+  std::string OutputPath;
+  HtmlOptions Html;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A(Args[I]);
+    // "-o x", "-o=x", "--title x", "--title=x"...
+    auto Value = [&](llvm::StringRef Flag, std::string &Out) {
+      if (A == Flag && I + 1 < Args.size()) {
+        Out = Args[++I];
+        return true;
+      }
+      if (A.consume_front(Flag) && A.consume_front("=")) {
+        Out = A.str();
+        return true;
+      }
+      return false;
+    };
+    if (A == "-h" || A == "--help" || A == "-help") {
+      llvm::outs() << ReportUsage;
+      return 0;
+    }
+    if (Value("-o", OutputPath) || Value("--source-root", Html.SourceRoot) ||
+        Value("-source-root", Html.SourceRoot) || Value("--title", Html.Title) ||
+        Value("-title", Html.Title))
+      continue;
+    if (A.starts_with("-") && A != "-")
+      return Fail("unknown option '" + A.str() + "'\n" + ReportUsage);
+    Names.push_back(A.str());
+  }
+  if (Names.empty())
+    return Fail(std::string("no input: give one or more SARIF files\n") +
+                ReportUsage);
+
+  std::vector<SarifDocument> Inputs;
+  for (const std::string &Name : Names) {
+    auto Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Name, /*IsText=*/true);
+    if (!Buffer)
+      return Fail("cannot read '" + Name + "': " + Buffer.getError().message());
+    json Doc = json::parse((*Buffer)->getBuffer(), nullptr,
+                           /*allow_exceptions=*/false);
+    if (Doc.is_discarded())
+      return Fail("'" + Name + "' is not JSON");
+    Inputs.push_back({Name, std::move(Doc)});
+  }
+  if (!Html.SourceRoot.empty()) {
+    llvm::SmallString<256> Root(Html.SourceRoot);
+    llvm::sys::fs::make_absolute(Root);
+    llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+    Html.SourceRoot = std::string(Root);
+  }
+  std::string Page;
+  llvm::raw_string_ostream PageOS(Page);
+  if (std::string Error = writeHtmlReport(Inputs, Html, PageOS); !Error.empty())
+    return Fail(Error);
+  PageOS.flush();
+  if (OutputPath.empty()) {
+    llvm::outs() << Page;
+    llvm::outs().flush();
+    return 0;
+  }
+  if (std::string Error = writeFileAtomically(OutputPath, Page); !Error.empty())
+    return Fail(Error);
+  return 0;
+}
+
+} // namespace cancellint::tool

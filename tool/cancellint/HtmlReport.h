@@ -1,0 +1,53 @@
+//===--- HtmlReport.h - One self-contained HTML page for an audit --------===//
+//
+// The HTML report is rendered from SARIF, whichever way it is asked for:
+// `--format=html` renders the run's own SARIF in memory, and
+// `cancellint report a.sarif b.sarif -o report.html` renders SARIF written
+// earlier, merging several files (CI shards) into one page. The source
+// excerpts are read from the analysed files when the page is rendered.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_TOOL_HTMLREPORT_H
+#define CANCELLINT_TOOL_HTMLREPORT_H
+
+#include "Report.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace cancellint::tool {
+
+/// One SARIF document and the name it is shown under ("" for the run's own).
+struct SarifDocument {
+  std::string Name;
+  nlohmann::json Document;
+};
+
+struct HtmlOptions {
+  std::string Title = "cancellint report";
+  /// Where the sources are read from, replacing the SARIF's own source roots
+  /// (originalUriBaseIds): a report rendered on another machine than the one
+  /// that analysed. Empty: use the SARIF's roots.
+  std::string SourceRoot;
+};
+
+/// Renders \p Inputs as one page. Returns an error message, or "" when
+/// every input is SARIF 2.1.0 and the page was written.
+std::string writeHtmlReport(const std::vector<SarifDocument> &Inputs,
+                            const HtmlOptions &Options, llvm::raw_ostream &OS);
+
+/// `--format=html`: the run's SARIF, rendered in memory.
+void writeHtml(const RunReport &Report, llvm::raw_ostream &OS);
+
+/// `cancellint report <in.sarif>... [-o report.html] [--source-root=<dir>]
+/// [--title=<text>]`; \p Args are the arguments after "report". Returns the
+/// exit code: 0 when the page was written, 2 when an argument is wrong, an
+/// input cannot be read or is not SARIF, or the output cannot be written.
+int runReportCommand(llvm::ArrayRef<const char *> Args);
+
+} // namespace cancellint::tool
+
+#endif
