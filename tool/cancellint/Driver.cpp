@@ -198,6 +198,11 @@ int runDriver(const DriverOptions &O) {
     Progress.update(Done, Total, FindingsSoFar);
   };
   std::vector<TranslationUnitResult> Results = runWorkers(P->Requests, S);
+  if (wasInterrupted()) {
+    // Half a run is not a report: write nothing, as the user asked to stop.
+    llvm::errs() << "\ncancellint: interrupted; no report written\n";
+    return ExitInterrupted;
+  }
 
   RunReport Report;
   Report.TranslationUnits = P->Files;

@@ -539,7 +539,7 @@ private:
 const char StyleSheet[] = R"css(
 :root{--bg:#fff;--fg:#1f2328;--muted:#5d6773;--line:#d8dee4;--panel:#f6f8fa;
 --code:#f8f9fb;--hl:#fff3c4;--hlbar:#d99a00;--mark:#ffd862;--warn:#b75d00;
---err:#c62828;--link:#0a5fb4;--new:#c62828;--bar:#5b7fa6}
+--err:#c62828;--link:#0a5fb4;--new:#c62828;--bar:#5b7fa6;color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--bg:#14181d;--fg:#e3e7ec;
 --muted:#9aa5b1;--line:#2d343c;--panel:#1b2128;--code:#181d23;--hl:#3b3315;
 --mark:#77600f;--warn:#f0a040;--err:#ff7070;--link:#6cb6ff;--new:#ff7070;
@@ -560,10 +560,11 @@ code,.src,.mono,.loc,.check{font-family:ui-monospace,"SFMono-Regular","DejaVu Sa
 .tile .value{display:block;font-size:25px;font-weight:650;font-variant-numeric:tabular-nums}
 .tile .label{color:var(--muted);font-size:12.5px}
 .tile.bad .value,.tile.new .value{color:var(--err)}
-.charts{display:grid;grid-template-columns:1fr 1fr;gap:14px 28px}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:14px 28px;align-items:start}
 @media (max-width:820px){.charts{grid-template-columns:1fr}}
 table.chart{width:100%;border-collapse:collapse;table-layout:fixed}
-table.chart th{text-align:left;font-weight:normal;padding:3px 10px 3px 0;width:46%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+table.chart caption{text-align:left;font-weight:650;padding-bottom:4px}
+table.chart th{text-align:left;font-weight:normal;padding:3px 10px 3px 0;width:52%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 table.chart td{padding:3px 0}
 table.chart td.num{text-align:right;width:3.2em;font-variant-numeric:tabular-nums}
 table.chart svg{display:block;width:100%;height:13px}
@@ -578,7 +579,7 @@ table.chart svg{display:block;width:100%;height:13px}
 .filters .opts{max-height:9.6em;overflow:auto}
 .filters label{display:inline-flex;align-items:center;margin:1px 14px 1px 0;white-space:nowrap;cursor:pointer}
 .filters input{margin:0 5px 0 0}
-.filters button{font:inherit;font-size:12px;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:0 7px;margin-left:6px;cursor:pointer}
+#filters button{font:inherit;font-size:12px;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:0 7px;margin-left:6px;cursor:pointer}
 .n{color:var(--muted);font-size:12px;margin-left:4px}
 .shown{margin:8px 0 0;color:var(--muted)}
 .finding{border:1px solid var(--line);border-left:4px solid var(--warn);border-radius:6px;margin:0 0 14px;break-inside:avoid;overflow:hidden}
@@ -612,7 +613,7 @@ code.nolint{user-select:all;color:var(--fg);background:var(--code);border:1px so
 footer.page{margin-top:28px;color:var(--muted);font-size:12px}
 html:not(.js) .js-only{display:none!important}
 @media print{
-:root{--bg:#fff;--fg:#000;--muted:#555;--line:#bbb;--panel:#f4f4f4;--code:#f7f7f7;--hl:#fff0b3;--mark:#ffd862;--link:#000}
+:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#555;--line:#bbb;--panel:#f4f4f4;--code:#f7f7f7;--hl:#fff0b3;--mark:#ffd862;--link:#000}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @page{margin:14mm}
 body{font-size:11pt}
@@ -894,9 +895,8 @@ private:
     size_t Max = 1;
     for (const Counted &R : Rows)
       Max = std::max(Max, R.Count);
-    OS << "<table class=\"chart\" id=\"chart-" << Id << "\">\n<caption hidden>"
-       << Caption << "</caption>\n<thead><tr><th colspan=\"3\"><h3>" << Caption
-       << "</h3></th></tr></thead>\n<tbody>\n";
+    OS << "<table class=\"chart\" id=\"chart-" << Id << "\">\n<caption>"
+       << Caption << "</caption>\n<tbody>\n";
     for (size_t I = 0; I < Rows.size(); ++I) {
       const Counted &R = Rows[I];
       double Width = 100.0 * static_cast<double>(R.Count) / static_cast<double>(Max);
@@ -1019,8 +1019,8 @@ private:
     if (!E.State.empty())
       OS << "<span class=\"badge " << E.State << "\">" << E.State << "</span>";
     OS << "</header>\n<p class=\"msg\">" << escapeHtml(E.Message) << "</p>\n";
-    writeExcerpt(E);
-    writePath(E);
+    std::set<size_t> Marked = writeExcerpt(E);
+    writePath(E, Marked);
     writeFix(E);
     OS << "</article>\n";
   }
@@ -1063,29 +1063,39 @@ private:
            escapeHtml(Text.drop_front(End));
   }
 
+  /// One source line; \p Markers: the numbers of the path steps on it,
+  /// in a gutter that excerpts have and single step lines do not.
   void writeLine(unsigned Number, const std::string &Html, bool Highlight,
-                 const std::vector<size_t> &Markers) {
+                 const std::vector<size_t> *Markers) {
     OS << "<div class=\"l" << (Highlight ? " hl" : "") << "\" data-ln=\""
-       << Number << "\"><span class=\"g\">";
-    for (size_t M : Markers)
-      OS << "<span class=\"mk\">" << M << "</span>";
-    OS << "</span>" << Html << "</div>";
+       << Number << "\">";
+    if (Markers) {
+      OS << "<span class=\"g\">";
+      for (size_t M : *Markers)
+        OS << "<span class=\"mk\">" << M << "</span>";
+      OS << "</span>";
+    }
+    OS << Html << "</div>";
   }
 
-  void writeExcerpt(const Entry &E) {
+  /// The finding's line and a few around it. Returns the numbers of the
+  /// path steps that are marked in it.
+  std::set<size_t> writeExcerpt(const Entry &E) {
     const Place &P = E.Where;
     const SourceCache::File *File = nullptr;
     std::string Why = unavailable(P, File);
+    std::set<size_t> Marked;
     if (!File) {
       if (!Why.empty())
         OS << "<p class=\"nosrc\">" << escapeHtml(Why) << "</p>\n";
       if (P.Line && !P.Snippet.empty()) {
         OS << "<div class=\"src\">";
+        std::vector<size_t> NoMarkers;
         writeLine(P.Line, escapeHtml(llvm::StringRef(P.Snippet).rtrim("\r\n")),
-                  true, {});
+                  true, &NoMarkers);
         OS << "</div>\n";
       }
-      return;
+      return Marked;
     }
     // Steps in this file near the finding are marked in the excerpt.
     std::map<unsigned, std::vector<size_t>> Markers;
@@ -1098,6 +1108,7 @@ private:
             (S.Line > P.Line ? S.Line - P.Line : P.Line - S.Line) > StepReach)
           continue;
         Markers[S.Line].push_back(I + 1);
+        Marked.insert(I + 1);
         Low = std::min(Low, S.Line > 1 ? S.Line - 1 : 1);
         High = std::max(High, S.Line + 1);
       }
@@ -1106,39 +1117,41 @@ private:
     for (unsigned L = Low; L <= High; ++L) {
       const std::string &Text = File->Lines[L - 1];
       writeLine(L, L == P.Line ? markedLine(P, Text) : escapeHtml(Text),
-                L == P.Line, Markers[L]);
+                L == P.Line, &Markers[L]);
     }
     OS << "</div>\n";
+    return Marked;
   }
 
-  void writeStep(const Step &S) {
+  /// A path step or note; its line too, unless the excerpt shows it.
+  void writeStep(const Step &S, bool InExcerpt) {
     OS << "<li><span class=\"loc\">" << escapeHtml(S.Where.label())
        << "</span> " << escapeHtml(S.Message);
     const SourceCache::File *File = nullptr;
     unavailable(S.Where, File);
-    if (File) {
+    if (File && !InExcerpt) {
       OS << "<div class=\"src\">";
       writeLine(S.Where.Line, escapeHtml(File->Lines[S.Where.Line - 1]), false,
-                {});
+                nullptr);
       OS << "</div>";
     }
     OS << "</li>\n";
   }
 
-  void writePath(const Entry &E) {
+  void writePath(const Entry &E, const std::set<size_t> &Marked) {
     for (size_t F = 0; F < E.Flows.size(); ++F) {
       OS << "<div class=\"path\"><h3>Path";
       if (E.Flows.size() > 1)
         OS << " " << F + 1 << " of " << E.Flows.size();
       OS << "</h3><ol>\n";
-      for (const Step &S : E.Flows[F])
-        writeStep(S);
+      for (size_t I = 0; I < E.Flows[F].size(); ++I)
+        writeStep(E.Flows[F][I], E.Flows.size() == 1 && Marked.count(I + 1));
       OS << "</ol></div>\n";
     }
     if (!E.Notes.empty()) {
       OS << "<div class=\"path\"><h3>Notes</h3><ul>\n";
       for (const Step &S : E.Notes)
-        writeStep(S);
+        writeStep(S, /*InExcerpt=*/false);
       OS << "</ul></div>\n";
     }
   }

@@ -15,6 +15,7 @@ enum ExitCode {
   ExitFindings = 1,   ///< findings reported
   ExitUsage = 2,      ///< usage or configuration error; nothing analysed
   ExitIncomplete = 3, ///< some translation units could not be analysed
+  ExitInterrupted = 130, ///< SIGINT/SIGTERM: nothing written
 };
 
 class Baseline;

@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
@@ -17,6 +18,37 @@
 namespace cancellint::tool {
 
 namespace {
+
+/// Running workers, so that an interrupted run (SIGINT, SIGTERM) takes them
+/// down too. Lock-free: the interrupt handler runs in signal context.
+constexpr unsigned MaxWorkers = 256;
+std::atomic<llvm::sys::procid_t> RunningWorkers[MaxWorkers];
+
+std::atomic<bool> Interrupted{false};
+
+void killRunningWorkers() {
+  Interrupted.store(true);
+  for (auto &Pid : RunningWorkers)
+    if (llvm::sys::procid_t P = Pid.load())
+      ::kill(P, SIGKILL);
+}
+
+struct WorkerSlot {
+  explicit WorkerSlot(llvm::sys::procid_t Pid) {
+    for (auto &S : RunningWorkers) {
+      llvm::sys::procid_t Empty = 0;
+      if (S.compare_exchange_strong(Empty, Pid)) {
+        Slot = &S;
+        return;
+      }
+    }
+  }
+  ~WorkerSlot() {
+    if (Slot)
+      Slot->store(0);
+  }
+  std::atomic<llvm::sys::procid_t> *Slot = nullptr;
+};
 
 std::string readFile(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
@@ -41,12 +73,16 @@ class TempFile {
 public:
   explicit TempFile(const char *Suffix) {
     llvm::SmallString<128> P;
-    if (!llvm::sys::fs::createTemporaryFile("cancellint", Suffix, P))
+    if (!llvm::sys::fs::createTemporaryFile("cancellint", Suffix, P)) {
       Path = std::string(P);
+      llvm::sys::RemoveFileOnSignal(Path);
+    }
   }
   ~TempFile() {
-    if (!Path.empty())
+    if (!Path.empty()) {
       llvm::sys::fs::remove(Path);
+      llvm::sys::DontRemoveFileOnSignal(Path);
+    }
   }
   TempFile(const TempFile &) = delete;
   TempFile &operator=(const TempFile &) = delete;
@@ -88,6 +124,9 @@ TranslationUnitResult runOne(const AnalysisRequest &Request,
       /*MemoryLimit=*/0, &ErrMsg, &ExecutionFailed);
   bool TimedOut = false;
   int RC = -1;
+  std::optional<WorkerSlot> Tracked;
+  if (!ExecutionFailed)
+    Tracked.emplace(Child.Pid);
   if (!ExecutionFailed) {
     // Poll rather than ExecuteAndWait's timeout: that one rests on a
     // process-wide SIGALRM, which another thread may receive instead.
@@ -131,15 +170,18 @@ TranslationUnitResult runOne(const AnalysisRequest &Request,
 
 } // namespace
 
+bool wasInterrupted() { return Interrupted.load(); }
+
 std::vector<TranslationUnitResult>
 runWorkers(const std::vector<AnalysisRequest> &Requests,
            const SchedulerOptions &Options) {
+  llvm::sys::SetInterruptFunction(killRunningWorkers);
   std::vector<TranslationUnitResult> Results(Requests.size());
   std::atomic<size_t> Next{0};
   size_t Done = 0;
   std::mutex ProgressMutex;
   auto Work = [&] {
-    for (size_t I = Next++; I < Requests.size(); I = Next++) {
+    for (size_t I = Next++; I < Requests.size() && !Interrupted; I = Next++) {
       Results[I] = runOne(Requests[I], Options);
       std::lock_guard<std::mutex> Lock(ProgressMutex);
       ++Done;

@@ -25,6 +25,10 @@ std::vector<TranslationUnitResult>
 runWorkers(const std::vector<AnalysisRequest> &Requests,
            const SchedulerOptions &Options);
 
+/// Whether SIGINT or SIGTERM arrived during runWorkers(): the workers were
+/// killed and their results must not be reported.
+bool wasInterrupted();
+
 } // namespace cancellint::tool
 
 #endif

@@ -1,0 +1,2 @@
+#include <stop_token>
+std::stop_token h;
