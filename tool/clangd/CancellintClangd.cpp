@@ -7,11 +7,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
 #include <string>
 #include <vector>
 
 namespace clang::clangd {
-int clangdMain(int argc, char *argv[]);
+int clangdMain(int Argc, char **Argv);
 } // namespace clang::clangd
 
 extern volatile int CancellintModuleAnchorSource;
@@ -20,7 +21,8 @@ int main(int argc, char *argv[]) {
   // Keep the module's registration object in the link.
   (void)CancellintModuleAnchorSource;
   // Installed away from Clang's own tree, clangd would not find the builtin
-  // headers (stddef.h...); default to the Clang 22 resource directory.
+  // headers (stddef.h...); default to the Clang 22 resource directory found
+  // at build time. If it is gone, clangd's own search is the better guess.
   std::vector<char *> Args(argv, argv + argc);
   bool HasResourceDir = false;
   for (int I = 1; I < argc; ++I)
@@ -29,7 +31,8 @@ int main(int argc, char *argv[]) {
       HasResourceDir = true;
   static std::string ResourceDirFlag =
       std::string("--resource-dir=") + CANCELLINT_CLANG_RESOURCE_DIR;
-  if (!HasResourceDir)
+  if (!HasResourceDir &&
+      llvm::sys::fs::is_directory(CANCELLINT_CLANG_RESOURCE_DIR))
     Args.insert(Args.begin() + 1, ResourceDirFlag.data());
   Args.push_back(nullptr);
   return clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1,
