@@ -1,10 +1,60 @@
 //===--- HeldTokens.cpp - Which tokens a function holds ------------------===//
 #include "HeldTokens.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 using namespace clang;
 
 namespace cancellint::analysis {
+
+/// The co_await \p E is, looking through the conversions and the copy that
+/// initialise a variable from it.
+static const CoawaitExpr *awaitIn(const Expr *E) {
+  for (int Depth = 0; E && Depth < 4; ++Depth) {
+    E = E->IgnoreImplicit();
+    if (const auto *A = dyn_cast<CoawaitExpr>(E))
+      return A;
+    const auto *C = dyn_cast<CXXConstructExpr>(E);
+    if (!C || C->getNumArgs() != 1)
+      return nullptr;
+    E = C->getArg(0);
+  }
+  return nullptr;
+}
+
+/// Adds the tokens the coroutine body \p Body co_awaits, in source order.
+/// Lambdas inside are other functions and are not looked into.
+static void addAwaitedTokens(const Stmt *Body, ModelQueries &Queries,
+                             std::vector<HeldTokenVar> &Found) {
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  llvm::SmallPtrSet<const CoawaitExpr *, 4> Bound;
+  std::vector<HeldTokenVar> Awaited;
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (const CoawaitExpr *A = awaitIn(VD->getInit()))
+            if (auto T = Queries.tokenHeldBy(A->getType())) {
+              Awaited.push_back({VD, *T, HeldTokenVar::Awaited});
+              Bound.insert(A);
+            }
+    } else if (const auto *A = dyn_cast<CoawaitExpr>(S);
+               A && !Bound.count(A)) {
+      if (auto T = Queries.tokenHeldBy(A->getType()))
+        Awaited.push_back({nullptr, *T, HeldTokenVar::Awaited});
+    }
+    // Children pushed in reverse, so the walk visits them in source order.
+    const size_t First = Work.size();
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+    std::reverse(Work.begin() + First, Work.end());
+  }
+  Found.insert(Found.end(), Awaited.begin(), Awaited.end());
+}
 
 llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
   if (!FD)
@@ -33,6 +83,8 @@ llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
       if (auto T = Queries.tokenHeldBy(Var->getType()))
         Found.push_back({Var, *T, HeldTokenVar::Capture});
   }
+  if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody()))
+    addAwaitedTokens(Coro->getBody(), Queries, Found);
   // Re-find: the map may have grown while we were computing.
   auto &Slot = Memo[FD];
   Slot = std::move(Found);

@@ -196,10 +196,42 @@ const model::BlockingSpec *ModelQueries::blocking(const FunctionDecl *FD) {
       *this, pattern(FD), [&](llvm::StringRef N) { return M.blocking(N); });
 }
 
+const model::BlockingSpec *
+ModelQueries::blocking(const FunctionDecl *FD, const CXXRecordDecl *Through) {
+  // The class the call is made on comes first: its entry names what the
+  // user wrote (std::future::wait, not std::__basic_future::wait).
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!MD || !MD->getIdentifier() || !Through)
+    return blocking(FD);
+  const CXXRecordDecl *Declaring = MD->getParent();
+  // Walk from the object's class towards the declaring class; a handful of
+  // levels covers the standard libraries' implementation bases.
+  llvm::SmallVector<const CXXRecordDecl *, 4> Work{Through};
+  for (unsigned Steps = 0; !Work.empty() && Steps < 16; ++Steps) {
+    const CXXRecordDecl *RD = Work.pop_back_val();
+    if (!RD || RD->getCanonicalDecl() == Declaring->getCanonicalDecl())
+      continue;
+    const std::string &Class = name(RD);
+    if (!Class.empty())
+      if (const model::BlockingSpec *S =
+              M.blocking(Class + "::" + MD->getName().str()))
+        return S;
+    if (const CXXRecordDecl *Def = RD->getDefinition())
+      for (const CXXBaseSpecifier &B : Def->bases())
+        Work.push_back(B.getType()->getAsCXXRecordDecl());
+  }
+  return blocking(FD);
+}
+
 const model::TokenVariantSpec *
 ModelQueries::tokenVariant(const FunctionDecl *FD) {
   return lookupFunction<const model::TokenVariantSpec *>(
       *this, pattern(FD), [&](llvm::StringRef N) { return M.tokenVariant(N); });
+}
+
+const model::SpawnSpec *ModelQueries::spawn(const FunctionDecl *FD) {
+  return lookupFunction<const model::SpawnSpec *>(
+      *this, pattern(FD), [&](llvm::StringRef N) { return M.spawn(N); });
 }
 
 bool ModelQueries::isDoneValue(const ValueDecl *VD) {
@@ -212,6 +244,26 @@ bool ModelQueries::isDoneValue(const ValueDecl *VD) {
     return !Short.empty() && M.isDoneValue(Short);
   }
   return false;
+}
+
+bool ModelQueries::isDoneCheck(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(pattern(FD));
+  if (!MD || !MD->getIdentifier())
+    return false;
+  const model::TokenSpec *Spec = tokenOfRecord(MD->getParent());
+  return Spec && llvm::is_contained(Spec->DoneChecks, MD->getName());
+}
+
+bool ModelQueries::isAsyncOperation(const FunctionDecl *FD) {
+  return lookupFunction<bool>(*this, pattern(FD), [&](llvm::StringRef N) {
+    return M.isAsyncOperation(N);
+  });
+}
+
+bool ModelQueries::isDoneException(const CXXRecordDecl *RD) {
+  return findForRecordOrBases(RD, [&](const CXXRecordDecl *R) {
+           return M.isDoneException(name(R)) ? R : nullptr;
+         }) != nullptr;
 }
 
 } // namespace cancellint::analysis

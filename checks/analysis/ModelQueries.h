@@ -66,9 +66,24 @@ public:
   bool isLink(const clang::FunctionDecl *FD);
   const model::DeriveSpec *derivation(const clang::FunctionDecl *FD);
   const model::BlockingSpec *blocking(const clang::FunctionDecl *FD);
+  /// The blocking entry of a call to \p FD made on an object of class
+  /// \p Through. A method inherited from an implementation base
+  /// (libstdc++'s std::__basic_future::wait) is also looked up under the
+  /// class it is called on and the bases in between (std::future::wait).
+  const model::BlockingSpec *blocking(const clang::FunctionDecl *FD,
+                                      const clang::CXXRecordDecl *Through);
   const model::TokenVariantSpec *tokenVariant(const clang::FunctionDecl *FD);
+  /// The spawns entry of \p FD: it starts work that can outlive the call.
+  const model::SpawnSpec *spawn(const clang::FunctionDecl *FD);
   bool isRegistration(const clang::CXXRecordDecl *RD);
   bool isDoneValue(const clang::ValueDecl *VD);
+  /// Whether \p FD is a done_checks member of a model token (or of a base
+  /// of one): stop_requested(), IsCancelled(), isCancellationRequested().
+  bool isDoneCheck(const clang::FunctionDecl *FD);
+  /// Whether \p FD is a model async_operations entry.
+  bool isAsyncOperation(const clang::FunctionDecl *FD);
+  /// Whether \p RD, or one of its bases, is a model done_exceptions entry.
+  bool isDoneException(const clang::CXXRecordDecl *RD);
 
 private:
   const model::Model &M;

@@ -29,22 +29,30 @@ void Model::reindex() {
   Derivations.clear();
   BlockingCalls.clear();
   TokenVariants.clear();
+  Spawns.clear();
   Roots.clear();
   Links.clear();
   Registrations.clear();
   DoneValues.clear();
   LongLived.clear();
+  NonblockingMarkers.clear();
+  AsyncOperations.clear();
+  DoneExceptions.clear();
   for (const LibraryModel &L : Libraries) {
     indexSpecs(Tokens, L.Tokens, &TokenSpec::Type);
     indexSpecs(Sources, L.Sources, &SourceSpec::Type);
     indexSpecs(Derivations, L.Derive, &DeriveSpec::Function);
     indexSpecs(BlockingCalls, L.Blocking, &BlockingSpec::Function);
     indexSpecs(TokenVariants, L.TokenVariants, &TokenVariantSpec::Function);
+    indexSpecs(Spawns, L.Spawns, &SpawnSpec::Function);
     indexNames(Roots, L.Roots);
     indexNames(Links, L.Links);
     indexNames(Registrations, L.Registrations);
     indexNames(DoneValues, L.DoneValues);
     indexNames(LongLived, L.LongLivedTypes);
+    indexNames(NonblockingMarkers, L.NonblockingMarkers);
+    indexNames(AsyncOperations, L.AsyncOperations);
+    indexNames(DoneExceptions, L.DoneExceptions);
   }
 }
 
@@ -66,6 +74,9 @@ const BlockingSpec *Model::blocking(llvm::StringRef N) const {
 const TokenVariantSpec *Model::tokenVariant(llvm::StringRef N) const {
   return find(TokenVariants, N);
 }
+const SpawnSpec *Model::spawn(llvm::StringRef N) const {
+  return find(Spawns, N);
+}
 bool Model::isRoot(llvm::StringRef N) const { return Roots.count(N); }
 bool Model::isLink(llvm::StringRef N) const { return Links.count(N); }
 bool Model::isRegistration(llvm::StringRef N) const {
@@ -73,5 +84,14 @@ bool Model::isRegistration(llvm::StringRef N) const {
 }
 bool Model::isDoneValue(llvm::StringRef N) const { return DoneValues.count(N); }
 bool Model::isLongLived(llvm::StringRef N) const { return LongLived.count(N); }
+bool Model::isNonblockingMarker(llvm::StringRef N) const {
+  return NonblockingMarkers.count(N);
+}
+bool Model::isAsyncOperation(llvm::StringRef N) const {
+  return AsyncOperations.count(N);
+}
+bool Model::isDoneException(llvm::StringRef N) const {
+  return DoneExceptions.count(N);
+}
 
 } // namespace cancellint::model

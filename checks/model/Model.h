@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,14 @@ struct SourceSpec {
   std::string Type;
   std::string TokenGetter; ///< Member handing out tokens; may be empty.
   std::string Cancel;      ///< Member triggering cancellation; may be empty.
+  /// Member handing out another source sharing the state
+  /// (std::jthread::get_stop_source); may be empty.
+  std::string SourceGetter;
+  /// Member that lets the source's own work run on without it
+  /// (std::jthread::detach); may be empty.
+  std::string Detach;
+  /// Destroying the source requests cancellation (std::jthread).
+  bool DestructorCancels = false;
   std::string Library;
 };
 
@@ -49,9 +58,59 @@ struct DeriveSpec {
   std::string Library;
 };
 
+/// When a blocking call blocks without bound, judged from one argument
+/// (`"blocks_when": {"arg": 2, "is": "negative"}` for poll's timeout).
+struct ArgCondition {
+  enum Kind : std::uint8_t {
+    Negative, ///< an integer constant below zero (poll(fds, n, -1))
+    Null,     ///< a null pointer constant (select(..., nullptr))
+  };
+  unsigned Arg = 0;
+  Kind Is = Negative;
+};
+
+/// The argument that bounds how long a blocking call waits
+/// (`"timeout": {"arg": 1, "unit": "duration"}`).
+struct TimeoutArg {
+  enum Unit : std::uint8_t {
+    Seconds,
+    Milliseconds,
+    Microseconds,
+    Nanoseconds,
+    Duration,  ///< a std::chrono::duration-shaped value (Rep, Period)
+    TimePoint, ///< a time point, bounded when written `Clock::now() + d`
+  };
+  unsigned Arg = 0;
+  Unit In = Duration;
+};
+
 struct BlockingSpec {
   std::string Function;
   std::string Alternative;
+  std::string Library;
+  /// Absent: the call always blocks. Present: only when the argument
+  /// provably meets the condition.
+  std::optional<ArgCondition> BlocksWhen;
+  std::optional<TimeoutArg> Timeout;
+  /// The call does I/O on the file descriptor in this argument; it does not
+  /// block when the descriptor was made non-blocking (see
+  /// LibraryModel::NonblockingMarkers) or a readiness wait reported it ready.
+  std::optional<unsigned> DescriptorArg;
+  /// poll/select/epoll_wait: descriptor calls after it do not block.
+  bool ReadinessWait = false;
+  /// Members that, called earlier on the same object, make this call return
+  /// promptly (future::get after wait_for, jthread::join after request_stop).
+  std::vector<std::string> NotBlockingAfter;
+};
+
+/// A function or constructor starting work that can outlive the call: a
+/// thread, an executor task, an asynchronous operation. Tokens passed to it,
+/// or captured by the callables it receives, reach that work.
+struct SpawnSpec {
+  std::string Function;
+  /// For a constructor: the member of the constructed object that waits for
+  /// the work (std::thread::join); may be empty.
+  std::string Join;
   std::string Library;
 };
 
@@ -75,6 +134,17 @@ struct LibraryModel {
   std::vector<BlockingSpec> Blocking;
   std::vector<TokenVariantSpec> TokenVariants;
   std::vector<std::string> LongLivedTypes;
+  /// Macro or enumerator names that make descriptor I/O non-blocking or
+  /// bounded when they appear in a call on the descriptor (O_NONBLOCK,
+  /// SOCK_NONBLOCK, MSG_DONTWAIT, SO_RCVTIMEO).
+  std::vector<std::string> NonblockingMarkers;
+  std::vector<SpawnSpec> Spawns;
+  /// Asynchronous operations whose completion handler receives an error
+  /// code as its first argument; cancelling the operation completes it with
+  /// a done value (asio::basic_waitable_timer::async_wait).
+  std::vector<std::string> AsyncOperations;
+  /// Exception types thrown to report cancellation (folly::OperationCancelled).
+  std::vector<std::string> DoneExceptions;
 };
 
 /// Several library models merged into one set of lookups. Names are fully
@@ -89,11 +159,19 @@ public:
   const DeriveSpec *derivation(llvm::StringRef QualifiedFunction) const;
   const BlockingSpec *blocking(llvm::StringRef QualifiedFunction) const;
   const TokenVariantSpec *tokenVariant(llvm::StringRef QualifiedFunction) const;
+  const SpawnSpec *spawn(llvm::StringRef QualifiedFunction) const;
   bool isRoot(llvm::StringRef QualifiedFunction) const;
   bool isLink(llvm::StringRef QualifiedFunction) const;
   bool isRegistration(llvm::StringRef QualifiedType) const;
   bool isDoneValue(llvm::StringRef QualifiedName) const;
   bool isLongLived(llvm::StringRef QualifiedType) const;
+  /// Whether \p Name is a NonblockingMarkers entry of any library.
+  bool isNonblockingMarker(llvm::StringRef Name) const;
+  bool hasNonblockingMarkers() const { return !NonblockingMarkers.empty(); }
+  bool isAsyncOperation(llvm::StringRef QualifiedFunction) const;
+  bool isDoneException(llvm::StringRef QualifiedType) const;
+  bool hasAsyncOperations() const { return !AsyncOperations.empty(); }
+  bool hasDoneExceptions() const { return !DoneExceptions.empty(); }
 
   const std::vector<LibraryModel> &libraries() const { return Libraries; }
 
@@ -105,7 +183,10 @@ private:
   llvm::StringMap<const DeriveSpec *> Derivations;
   llvm::StringMap<const BlockingSpec *> BlockingCalls;
   llvm::StringMap<const TokenVariantSpec *> TokenVariants;
+  llvm::StringMap<const SpawnSpec *> Spawns;
   llvm::StringMap<char> Roots, Links, Registrations, DoneValues, LongLived;
+  llvm::StringMap<char> NonblockingMarkers;
+  llvm::StringMap<char> AsyncOperations, DoneExceptions;
 
   void reindex();
 };

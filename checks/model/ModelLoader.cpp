@@ -4,10 +4,44 @@
 // checked; unknown keys are errors so that a typo ("done_check") cannot
 // silently disable what the user meant to configure.
 //
+// Optional keys of `blocking[]` entries, added to v1 without changing the
+// meaning of any existing key (an entry without them blocks always):
+//   "blocks_when": {"arg": N, "is": "negative" | "null"}
+//       the call blocks without bound only when argument N is a negative
+//       integer constant (poll's -1) or a null pointer constant (select's
+//       timeout); with any other argument it is not reported as unbounded.
+//   "timeout": {"arg": N, "unit": "s" | "ms" | "us" | "ns" | "duration" |
+//               "time_point"}
+//       argument N bounds the wait: a number in the unit, a
+//       std::chrono::duration-shaped value, or a time point (bounded when
+//       written `Clock::now() + d`).
+//   "descriptor_arg": N
+//       the call does I/O on the file descriptor in argument N: it does not
+//       block when a `nonblocking_markers` name appears in a call on that
+//       descriptor (or in its initializer, or in this call), or after a
+//       `readiness_wait` call in the same loop iteration.
+//   "readiness_wait": true
+//       poll/select-like: descriptor calls after it find their data ready.
+//   "not_blocking_after": ["member", ...]
+//       member functions that, called earlier on the same object, make this
+//       call return promptly (future::get after wait_for()).
+// Optional top-level keys:
+//   "nonblocking_markers": ["O_NONBLOCK", ...]
+//       macro or enumerator names that make descriptor I/O non-blocking or
+//       bounded (see "descriptor_arg").
+//   "async_operations": ["asio::basic_waitable_timer::async_wait", ...]
+//       asynchronous operations whose completion handler receives an error
+//       code as its first argument; cancelling the operation completes it
+//       with a done value (operation_aborted).
+//   "done_exceptions": ["folly::OperationCancelled", ...]
+//       exception types (and their subclasses) thrown to report
+//       cancellation.
+//
 //===----------------------------------------------------------------------===//
 #include "ModelLoader.h"
 #include "LocatedJson.h"
 
+#include <array>
 #include <functional>
 #include <regex>
 #include <set>
@@ -44,7 +78,8 @@ public:
     checkKeys(Root, "",
               {"format", "library", "tokens", "sources", "roots", "derive",
                "links", "registrations", "done_values", "blocking",
-               "token_variants", "long_lived_types"});
+               "token_variants", "long_lived_types", "nonblocking_markers",
+               "spawns", "async_operations", "done_exceptions"});
 
     if (!Root.contains("format"))
       error("", "missing required key \"format\"");
@@ -87,11 +122,24 @@ public:
       Out.Tokens.push_back(std::move(T));
     });
     forEachObject(Root, "sources", [&](const json &E, const std::string &P) {
-      checkKeys(E, P, {"type", "token_getter", "cancel"});
+      checkKeys(E, P,
+                {"type", "token_getter", "cancel", "source_getter", "detach",
+                 "destructor_cancels"});
       SourceSpec S;
       S.Type = requireName(E, P, "type");
       S.TokenGetter = optionalIdentifier(E, P, "token_getter");
       S.Cancel = optionalIdentifier(E, P, "cancel");
+      // source_getter: a member handing out a source sharing the state;
+      // detach: a member after which the source's own work runs on alone;
+      // destructor_cancels: destroying the source requests cancellation.
+      S.SourceGetter = optionalIdentifier(E, P, "source_getter");
+      S.Detach = optionalIdentifier(E, P, "detach");
+      if (E.contains("destructor_cancels")) {
+        if (E["destructor_cancels"].is_boolean())
+          S.DestructorCancels = E["destructor_cancels"].get<bool>();
+        else
+          error(P + "/destructor_cancels", "expected true or false");
+      }
       S.Library = Out.Library;
       Out.Sources.push_back(std::move(S));
     });
@@ -116,11 +164,30 @@ public:
     Out.Registrations = nameList(Root, "registrations");
     Out.DoneValues = nameList(Root, "done_values");
     forEachObject(Root, "blocking", [&](const json &E, const std::string &P) {
-      checkKeys(E, P, {"function", "alternative"});
+      checkKeys(E, P,
+                {"function", "alternative", "blocks_when", "timeout",
+                 "descriptor_arg", "readiness_wait", "not_blocking_after"});
       BlockingSpec B;
       B.Function = requireName(E, P, "function");
       if (E.contains("alternative"))
         B.Alternative = requireString(E["alternative"], P + "/alternative");
+      if (E.contains("blocks_when"))
+        B.BlocksWhen = argCondition(E["blocks_when"], P + "/blocks_when");
+      if (E.contains("timeout"))
+        B.Timeout = timeoutArg(E["timeout"], P + "/timeout");
+      if (E.contains("descriptor_arg"))
+        B.DescriptorArg =
+            argIndex(E["descriptor_arg"], P + "/descriptor_arg");
+      if (E.contains("readiness_wait")) {
+        if (E["readiness_wait"].is_boolean())
+          B.ReadinessWait = E["readiness_wait"].get<bool>();
+        else
+          error(P + "/readiness_wait",
+                R"("readiness_wait" must be true or false)");
+      }
+      if (E.contains("not_blocking_after"))
+        B.NotBlockingAfter = identifierList(E["not_blocking_after"],
+                                            P + "/not_blocking_after");
       B.Library = Out.Library;
       Out.Blocking.push_back(std::move(B));
     });
@@ -134,6 +201,22 @@ public:
                     Out.TokenVariants.push_back(std::move(V));
                   });
     Out.LongLivedTypes = nameList(Root, "long_lived_types");
+    Out.NonblockingMarkers = markerList(Root, "nonblocking_markers");
+    // spawns: functions and constructors starting work that can outlive the
+    // call; join: for a constructor, the member waiting for that work.
+    forEachObject(Root, "spawns", [&](const json &E, const std::string &P) {
+      checkKeys(E, P, {"function", "join"});
+      SpawnSpec S;
+      S.Function = requireName(E, P, "function");
+      S.Join = optionalIdentifier(E, P, "join");
+      S.Library = Out.Library;
+      Out.Spawns.push_back(std::move(S));
+    });
+    // async_operations: functions whose completion handler receives an
+    // error code first (cancellation arrives as a done value in it);
+    // done_exceptions: exception types that report cancellation.
+    Out.AsyncOperations = nameList(Root, "async_operations");
+    Out.DoneExceptions = nameList(Root, "done_exceptions");
     return Errors.size() == Before;
   }
 
@@ -272,6 +355,113 @@ private:
       }
       Fn(V[I], EP);
     }
+  }
+
+  std::optional<unsigned> argIndex(const json &V, const std::string &P) {
+    if (V.is_number_unsigned())
+      return V.get<unsigned>();
+    error(P, "expected an argument index (a non-negative integer)");
+    return std::nullopt;
+  }
+
+  std::optional<ArgCondition> argCondition(const json &V,
+                                           const std::string &P) {
+    if (!V.is_object()) {
+      error(P, R"(expected an object {"arg": N, "is": "negative" | "null"})");
+      return std::nullopt;
+    }
+    checkKeys(V, P, {"arg", "is"});
+    ArgCondition C;
+    bool Valid = true;
+    if (!V.contains("arg")) {
+      error(P, "missing required key \"arg\"");
+      Valid = false;
+    } else if (auto I = argIndex(V["arg"], P + "/arg")) {
+      C.Arg = *I;
+    } else {
+      Valid = false;
+    }
+    const std::string Is =
+        V.contains("is") ? requireString(V["is"], P + "/is") : std::string();
+    if (!V.contains("is")) {
+      error(P, "missing required key \"is\"");
+      Valid = false;
+    } else if (Is == "negative") {
+      C.Is = ArgCondition::Negative;
+    } else if (Is == "null") {
+      C.Is = ArgCondition::Null;
+    } else {
+      if (V["is"].is_string())
+        error(P + "/is", R"("is" must be "negative" or "null")");
+      Valid = false;
+    }
+    return Valid ? std::optional<ArgCondition>(C) : std::nullopt;
+  }
+
+  std::optional<TimeoutArg> timeoutArg(const json &V, const std::string &P) {
+    if (!V.is_object()) {
+      error(P, R"(expected an object {"arg": N, "unit": ...})");
+      return std::nullopt;
+    }
+    checkKeys(V, P, {"arg", "unit"});
+    TimeoutArg T;
+    bool Valid = true;
+    if (!V.contains("arg")) {
+      error(P, "missing required key \"arg\"");
+      Valid = false;
+    } else if (auto I = argIndex(V["arg"], P + "/arg")) {
+      T.Arg = *I;
+    } else {
+      Valid = false;
+    }
+    static const std::array<std::pair<const char *, TimeoutArg::Unit>, 6>
+        Units = {{{"s", TimeoutArg::Seconds},
+                  {"ms", TimeoutArg::Milliseconds},
+                  {"us", TimeoutArg::Microseconds},
+                  {"ns", TimeoutArg::Nanoseconds},
+                  {"duration", TimeoutArg::Duration},
+                  {"time_point", TimeoutArg::TimePoint}}};
+    if (!V.contains("unit")) {
+      error(P, "missing required key \"unit\"");
+      return std::nullopt;
+    }
+    const std::string U = requireString(V["unit"], P + "/unit");
+    for (const auto &[Name, Unit] : Units)
+      if (U == Name) {
+        T.In = Unit;
+        return Valid ? std::optional<TimeoutArg>(T) : std::nullopt;
+      }
+    if (V["unit"].is_string())
+      error(P + "/unit",
+            R"("unit" must be one of: s, ms, us, ns, duration, time_point)");
+    return std::nullopt;
+  }
+
+  /// Plain identifiers: macro or enumerator names as spelled in code.
+  std::vector<std::string> markerList(const json &Root, const char *Key) {
+    std::vector<std::string> Out;
+    if (!Root.contains(Key))
+      return Out;
+    const json &V = Root[Key];
+    const std::string P = std::string("/") + Key;
+    if (!V.is_array()) {
+      error(P, std::string("\"") + Key +
+                   "\" must be an array of macro or enumerator names");
+      return Out;
+    }
+    static const std::regex Identifier(R"(^[A-Za-z_][A-Za-z0-9_]*$)");
+    for (size_t I = 0; I < V.size(); ++I) {
+      const std::string EP = P + "/" + std::to_string(I);
+      const std::string S = requireString(V[I], EP);
+      if (!V[I].is_string())
+        continue;
+      if (std::regex_match(S, Identifier))
+        Out.push_back(S);
+      else
+        error(EP, "\"" + S + "\" is not a macro or enumerator name (write "
+                  "it as spelled in code, without \"::\")");
+    }
+    return Out;
   }
 
   CancelHandleLocation cancelLocation(const json &V, const std::string &P) {

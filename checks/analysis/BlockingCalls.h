@@ -1,0 +1,101 @@
+//===--- BlockingCalls.h - Calls that block, and for how long ------------===//
+//
+// A call blocks when its callee is a model `blocking[]` entry (looked up by
+// qualified name, also through the class it is called on) or a function
+// the user declared blocking with
+//     [[clang::annotate("cancellint::blocking")]]
+//     [[clang::annotate("cancellint::blocking", "use read_for(d) instead")]]
+// (the optional second argument is the alternative to suggest).
+//
+// How long it blocks is read from the entry: `blocks_when` says when it
+// blocks without bound (poll's -1), `timeout` which argument bounds it.
+// What can make a blocking call harmless is asked here too, so that every
+// check reasons about blocking the same way.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_ANALYSIS_BLOCKINGCALLS_H
+#define CANCELLINT_ANALYSIS_BLOCKINGCALLS_H
+
+#include "ModelQueries.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cancellint::analysis {
+
+/// The spelling of the annotation that declares a function blocking.
+inline constexpr llvm::StringLiteral BlockingAnnotation =
+    "cancellint::blocking";
+
+struct BlockingCallee {
+  const clang::FunctionDecl *Callee = nullptr;
+  const model::BlockingSpec *Spec = nullptr; ///< null when annotated
+  /// The declaration carrying the blocking annotation (when not modelled).
+  const clang::FunctionDecl *AnnotatedAt = nullptr;
+  std::string Alternative; ///< may be empty
+  explicit operator bool() const { return Spec || AnnotatedAt; }
+};
+
+/// How long a blocking call can wait, judged from its arguments.
+struct WaitBound {
+  enum Kind : std::uint8_t {
+    Unbounded,   ///< until something else happens
+    Constant,    ///< at most Seconds
+    Unknown,     ///< bounded or not, by a value computed at run time
+    NotBlocking, ///< `blocks_when` does not provably hold: not reported
+  } What = Unbounded;
+  double Seconds = 0;
+};
+
+/// The object a member call is made on, looking through `->`.
+const clang::Expr *objectOfCall(const clang::CallExpr *Call);
+
+/// The variable or data member \p E names (x, this->x, obj.x), if any.
+const clang::ValueDecl *namedDecl(const clang::Expr *E);
+
+class BlockingCalls {
+public:
+  explicit BlockingCalls(ModelQueries &Queries) : Queries(Queries) {}
+
+  /// What makes \p Call blocking; false when nothing does.
+  BlockingCallee calleeOf(const clang::CallExpr *Call);
+
+  /// Whether one of \p Call's arguments is or holds a model token: a
+  /// cancellable overload (wait(lock, token, pred)) observes it.
+  bool passesToken(const clang::CallExpr *Call);
+
+  /// How long \p Call (blocking because of \p B) can wait.
+  WaitBound boundOf(const clang::CallExpr *Call, const BlockingCallee &B,
+                    const clang::ASTContext &Ctx);
+
+  /// Whether the text of \p E names a model `nonblocking_markers` entry
+  /// (O_NONBLOCK, SOCK_NONBLOCK, MSG_DONTWAIT, ...), as macro or enumerator.
+  bool mentionsNonblockingMarker(const clang::Expr *E,
+                                 const clang::ASTContext &Ctx);
+
+  /// Whether the body of \p FD (a helper such as `set_nonblocking(fd)`)
+  /// names a `nonblocking_markers` entry. Memoised.
+  bool bodyMentionsNonblockingMarker(const clang::FunctionDecl *FD);
+
+  /// Whether \p FD, or a function it calls (transitively, within the
+  /// translation unit and a few calls deep), makes a blocking call. Used to
+  /// see that a loop calling `queue.pop()` waits. Memoised.
+  bool mayBlock(const clang::FunctionDecl *FD);
+
+private:
+  ModelQueries &Queries;
+  llvm::DenseMap<const clang::FunctionDecl *, BlockingCallee> Annotations;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> MayBlock;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> MarkerBodies;
+
+  BlockingCallee annotationOf(const clang::FunctionDecl *FD);
+  bool textMentionsMarker(llvm::StringRef Text);
+  bool mayBlock(const clang::FunctionDecl *FD, unsigned Depth);
+};
+
+} // namespace cancellint::analysis
+
+#endif

@@ -1,0 +1,47 @@
+//===--- CallArguments.h - Which parameter an argument initialises -------===//
+//
+// Calls come in several shapes (free and member calls, member and free
+// operator calls, constructions, and calls a template leaves unresolved);
+// "which parameter does this argument initialise?" is answered here once.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_ANALYSIS_CALLARGUMENTS_H
+#define CANCELLINT_ANALYSIS_CALLARGUMENTS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace cancellint::analysis {
+
+/// The function \p Call (a CallExpr or CXXConstructExpr) calls, or null for
+/// calls through pointers and calls a template leaves unresolved.
+const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
+
+/// The arguments of \p Call that initialise parameters, in order, without
+/// the object argument of member operator calls (`a(b)` on a functor passes
+/// only `b`).
+llvm::ArrayRef<const clang::Expr *> parameterArguments(const clang::Expr *Call);
+
+/// The parameter argument \p Index of \p Call initialises; null for
+/// variadic arguments and unresolved calls.
+const clang::ParmVarDecl *parameterFor(const clang::Expr *Call, unsigned Index);
+
+/// The prototype of the function pointer or reference \p Call calls through
+/// (`next(ctx, req)` with `void (*next)(Context, Request)`); null for calls
+/// of a declared function and for other calls.
+const clang::FunctionProtoType *calleePrototype(const clang::Expr *Call);
+
+/// The functions an unresolved call in a template may call (all overloads
+/// its name found); empty for resolved calls.
+llvm::SmallVector<const clang::FunctionDecl *, 4>
+unresolvedCandidates(const clang::Expr *Call);
+
+/// Whether \p Call calls a callee of dependent type (a template parameter
+/// used as a callable: `next(ctx, req)` with `Next next`).
+bool callsDependentCallable(const clang::Expr *Call);
+
+} // namespace cancellint::analysis
+
+#endif

@@ -1,0 +1,216 @@
+//===--- TokenConsultation.cpp - Where a function consults its token -----===//
+#include "TokenConsultation.h"
+#include "Lambdas.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace cancellint::analysis {
+
+bool FunctionScan::isWithin(int Inner, int Outer) const {
+  if (Outer < 0)
+    return true;
+  for (int L = Inner; L >= 0; L = Loops[L].Parent)
+    if (L == Outer)
+      return true;
+  return false;
+}
+
+namespace {
+
+ScannedLoop::Shape shapeOf(const Expr *Cond, bool HasStep,
+                           const ASTContext &Ctx) {
+  if (!Cond)
+    return ScannedLoop::Infinite;
+  bool Value = false;
+  if (!Cond->isValueDependent() && !Cond->isTypeDependent() &&
+      Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return Value ? ScannedLoop::Infinite : ScannedLoop::AtMostOnce;
+  return HasStep ? ScannedLoop::Counted : ScannedLoop::ConditionDriven;
+}
+
+class Scanner : public ConstDynamicRecursiveASTVisitor {
+  using Base = ConstDynamicRecursiveASTVisitor;
+
+public:
+  Scanner(llvm::ArrayRef<HeldTokenVar> Held, ModelQueries &Queries,
+          BlockingCalls &Blocking, const ASTContext &Ctx, FunctionScan &Out)
+      : Held(Held), Queries(Queries), Blocking(Blocking), Ctx(Ctx), Out(Out) {
+    for (const HeldTokenVar &H : Held)
+      AwaitPassesToken |= H.From == HeldTokenVar::Awaited;
+  }
+
+  bool TraverseForStmt(const ForStmt *S) override {
+    return loop(S, shapeOf(S->getCond(), S->getInc() != nullptr, Ctx),
+                [&] { return Base::TraverseForStmt(S); });
+  }
+  bool TraverseWhileStmt(const WhileStmt *S) override {
+    return loop(S, shapeOf(S->getCond(), false, Ctx),
+                [&] { return Base::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(const DoStmt *S) override {
+    return loop(S, shapeOf(S->getCond(), false, Ctx),
+                [&] { return Base::TraverseDoStmt(S); });
+  }
+  bool TraverseCXXForRangeStmt(const CXXForRangeStmt *S) override {
+    return loop(S, ScannedLoop::RangeFor,
+                [&] { return Base::TraverseCXXForRangeStmt(S); });
+  }
+  bool TraverseLambdaExpr(const LambdaExpr *L) override {
+    ++InLambda;
+    const bool Result = Base::TraverseLambdaExpr(L);
+    --InLambda;
+    return Result;
+  }
+  bool TraverseBlockExpr(const BlockExpr *B) override {
+    ++InLambda;
+    const bool Result = Base::TraverseBlockExpr(B);
+    --InLambda;
+    return Result;
+  }
+  // Local classes' member functions are functions of their own.
+  bool TraverseCXXRecordDecl(const CXXRecordDecl *) override { return true; }
+
+  bool VisitStmt(const Stmt *) override {
+    if (++Visited <= MaxScannedNodes)
+      return true;
+    Out.Truncated = true;
+    return false; // stops the walk
+  }
+  bool VisitDeclRefExpr(const DeclRefExpr *E) override {
+    if (consultsThrough(E->getDecl()))
+      consult();
+    return true;
+  }
+  bool VisitMemberExpr(const MemberExpr *E) override {
+    if (const auto *F = dyn_cast<FieldDecl>(E->getMemberDecl());
+        F && Queries.tokenHeldBy(F->getType()))
+      consult();
+    return true;
+  }
+  bool VisitCallExpr(const CallExpr *Call) override {
+    if (isDoneCheck(Call))
+      consult();
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || InLambda)
+      return true;
+    // slot.assign(handler): a link called on the token itself registers a
+    // callback (free links such as bind_cancellation_slot only bind).
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
+        M && Queries.isLink(Callee) &&
+        Queries.tokenHeldBy(M->getImplicitObjectArgument()->getType()))
+      Out.Registration = Call;
+    Out.Calls.push_back({Call, Stack.empty() ? -1 : Stack.back()});
+    if (Blocking.calleeOf(Call))
+      waits(Call);
+    return true;
+  }
+  bool VisitCXXConstructExpr(const CXXConstructExpr *E) override {
+    if (InLambda || Out.Registration)
+      return true;
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (Queries.isRegistration(Ctor->getParent()) &&
+        receivesToken(E->arguments()))
+      Out.Registration = E;
+    return true;
+  }
+  bool VisitCoawaitExpr(const CoawaitExpr *E) override {
+    if (AwaitPassesToken)
+      consult();
+    if (!InLambda)
+      waits(E);
+    return true;
+  }
+
+private:
+  llvm::ArrayRef<HeldTokenVar> Held;
+  ModelQueries &Queries;
+  BlockingCalls &Blocking;
+  const ASTContext &Ctx;
+  FunctionScan &Out;
+  std::vector<int> Stack; ///< loops enclosing the node being visited
+  unsigned InLambda = 0;
+  unsigned Visited = 0;
+  bool AwaitPassesToken = false;
+
+  template <typename Fn>
+  bool loop(const Stmt *S, ScannedLoop::Shape Kind, Fn TraverseChildren) {
+    if (InLambda)
+      return TraverseChildren();
+    ScannedLoop L;
+    L.Loop = S;
+    L.Parent = Stack.empty() ? -1 : Stack.back();
+    L.Kind = Kind;
+    Out.Loops.push_back(L);
+    Stack.push_back(static_cast<int>(Out.Loops.size() - 1));
+    const bool Result = TraverseChildren();
+    Stack.pop_back();
+    return Result;
+  }
+
+  void consult() {
+    for (const int L : Stack)
+      Out.Loops[L].Consults = true;
+  }
+  void waits(const Stmt *S) {
+    for (const int L : Stack)
+      if (!Out.Loops[L].FirstWait)
+        Out.Loops[L].FirstWait = S;
+  }
+
+  bool consultsThrough(const ValueDecl *D) {
+    if (!isa<VarDecl, BindingDecl, FieldDecl>(D))
+      return false;
+    for (const HeldTokenVar &H : Held)
+      if (H.Var == D)
+        return true;
+    if (Queries.tokenHeldBy(D->getType()))
+      return true;
+    // `auto check = [&st] { ... };` then `check()` in the loop.
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (const LambdaExpr *L = lambdaBehind(VD->getInit()))
+        for (const LambdaCapture &C : L->captures())
+          if (C.capturesVariable() &&
+              Queries.tokenHeldBy(C.getCapturedVar()->getType()))
+            return true;
+    return false;
+  }
+
+  bool isDoneCheck(const CallExpr *Call) {
+    const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
+    const CXXMethodDecl *Method = M ? M->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier())
+      return false;
+    QualType T = M->getImplicitObjectArgument()->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const model::TokenSpec *Spec =
+        Queries.tokenOfRecord(T->getAsCXXRecordDecl());
+    return Spec && llvm::is_contained(Spec->DoneChecks, Method->getName());
+  }
+
+  template <typename Range> bool receivesToken(Range Args) {
+    for (const Expr *A : Args)
+      if (Queries.tokenHeldBy(A->getType()))
+        return true;
+    return false;
+  }
+};
+
+} // namespace
+
+FunctionScan scanTokenConsultation(const FunctionDecl *FD,
+                                   llvm::ArrayRef<HeldTokenVar> Held,
+                                   ModelQueries &Queries,
+                                   BlockingCalls &Blocking) {
+  FunctionScan Out;
+  if (!FD || !FD->getBody())
+    return Out;
+  Scanner S(Held, Queries, Blocking, FD->getASTContext(), Out);
+  S.TraverseStmt(FD->getBody());
+  return Out;
+}
+
+} // namespace cancellint::analysis

@@ -1,0 +1,83 @@
+//===--- TokenConsultation.h - Where a function consults its token -------===//
+//
+// One walk over the body of a function that holds a token (HeldTokens.h)
+// records its loops, the calls it makes (with the innermost loop around
+// each) and whether each loop consults a token. A loop consults a token when
+// its condition, body or increment contains
+//   - a reference to a held token variable, or to any variable or data
+//     member that is or holds a model token (copies and derivations of the
+//     held one: `auto child = with_timeout(ctx, 1s)`);
+//   - a model done check (stop_requested(), IsCancelled()) on any token;
+//   - a reference to a local callable initialised with a lambda that
+//     captures a token;
+//   - in a coroutine that got its token from co_await (folly), any
+//     co_await: its promise hands the token to every awaited operation.
+// Lambdas written inside the loop count too: handing the token to work the
+// loop starts is passing it on. Loops and calls inside those lambdas belong
+// to the lambdas' own call operators and are not recorded here.
+//
+// The walk is linear in the size of the body; each node updates at most
+// the loops enclosing it. It stops after MaxScannedNodes nodes (generated
+// code), and says so: an editor must not wait on one huge function.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_ANALYSIS_TOKENCONSULTATION_H
+#define CANCELLINT_ANALYSIS_TOKENCONSULTATION_H
+
+#include "BlockingCalls.h"
+#include "HeldTokens.h"
+#include "clang/AST/Stmt.h"
+#include <cstdint>
+#include <vector>
+
+namespace cancellint::analysis {
+
+struct ScannedLoop {
+  enum Shape : std::uint8_t {
+    Infinite,        ///< for(;;), while(true), do ... while(true)
+    ConditionDriven, ///< while (running_), for (; !done; )
+    Counted,         ///< for (init; cond; step): a trip count
+    RangeFor,        ///< for (x : range): bounded by the range
+    AtMostOnce,      ///< do ... while(false), while(false)
+  };
+  const clang::Stmt *Loop = nullptr;
+  int Parent = -1; ///< the enclosing loop in this function, or -1
+  Shape Kind = ConditionDriven;
+  bool Consults = false;
+  /// The first blocking call or co_await directly inside (not in lambdas).
+  const clang::Stmt *FirstWait = nullptr;
+};
+
+struct ScannedCall {
+  const clang::CallExpr *Call = nullptr;
+  int Loop = -1; ///< the innermost enclosing loop, or -1
+};
+
+struct FunctionScan {
+  /// In source order: every loop comes after the loops enclosing it.
+  std::vector<ScannedLoop> Loops;
+  /// Calls with a known callee, in source order.
+  std::vector<ScannedCall> Calls;
+  /// A registration (std::stop_callback) receiving a token, or a link
+  /// called on a token (slot.assign(handler)): a callback registered on the
+  /// token can wake any wait of the function.
+  const clang::Expr *Registration = nullptr;
+
+  /// The walk stopped at MaxScannedNodes: the facts above are incomplete.
+  bool Truncated = false;
+
+  /// Whether loop \p Inner is \p Outer or nested in it (-1: the function).
+  bool isWithin(int Inner, int Outer) const;
+};
+
+inline constexpr unsigned MaxScannedNodes = 200000;
+
+/// Scans the body of \p FD, which holds the tokens \p Held.
+FunctionScan scanTokenConsultation(const clang::FunctionDecl *FD,
+                                   llvm::ArrayRef<HeldTokenVar> Held,
+                                   ModelQueries &Queries,
+                                   BlockingCalls &Blocking);
+
+} // namespace cancellint::analysis
+
+#endif

@@ -1,0 +1,23 @@
+// RUN: %check_cancel_tidy --config='{CheckOptions: {Libraries: std}}' %s cancellint-model-names %t -- -- -std=c++20
+//
+// The built-in std model against libstdc++ 12. Not declared there:
+//  - the C++26 inplace_stop_* family (in no installed library yet; the names
+//    are the draft's [stoptoken.inplace]);
+//  - future::wait and shared_future::wait: libstdc++ declares them once, in
+//    the base std::__basic_future (modelled separately).
+#include <barrier>
+#include <condition_variable>
+#include <future>
+#include <latch>
+#include <semaphore>
+#include <stop_token>
+#include <system_error>
+#include <thread>
+
+// CHECK-MESSAGES: :1:1: warning: model '<builtin>/std.json' (library 'std'): {{[0-9]+}} of {{[0-9]+}} names resolve in this translation unit [cancellint-model-names]
+// CHECK-MESSAGES: :1:1: warning: model name 'std::future::wait' (<builtin>/std.json at /blocking/{{[0-9]+}}/function) names no function in this translation unit [cancellint-model-names]
+// CHECK-MESSAGES: :1:1: warning: model name 'std::inplace_stop_callback' (<builtin>/std.json at /registrations/{{[0-9]+}}) names no class in this translation unit [cancellint-model-names]
+// CHECK-MESSAGES: :1:1: warning: model name 'std::inplace_stop_callback::inplace_stop_callback' (<builtin>/std.json at /links/{{[0-9]+}}) names no function in this translation unit [cancellint-model-names]
+// CHECK-MESSAGES: :1:1: warning: model name 'std::inplace_stop_source' (<builtin>/std.json at /sources/{{[0-9]+}}/type) names no class in this translation unit [cancellint-model-names]
+// CHECK-MESSAGES: :1:1: warning: model name 'std::inplace_stop_token' (<builtin>/std.json at /tokens/{{[0-9]+}}/type) names no class in this translation unit [cancellint-model-names]
+// CHECK-MESSAGES: :1:1: warning: model name 'std::shared_future::wait' (<builtin>/std.json at /blocking/{{[0-9]+}}/function) names no function in this translation unit [cancellint-model-names]
