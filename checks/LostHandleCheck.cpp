@@ -1,13 +1,476 @@
-//===--- LostHandleCheck.cpp - cancel-lost-handle -------------------------------------===//
+//===--- LostHandleCheck.cpp - cancel-lost-handle -------------------------===//
+//
+// A handle that can cancel work is lost when nothing can call it any more.
+// Four rules, each from the model:
+//   1. Go-style cancel handles (derive[] entries with a `cancel` location):
+//      discarded; not used on some path from where they are kept to the end
+//      of their life; or overwritten before any use. go vet's lostcancel
+//      rules hold: any reference is a use, handles kept outside the
+//      function's locals are not tracked, main is exempt, and paths into
+//      noreturn calls, throw or endless loops do not leak.
+//   2. Fresh local sources (sources[]) whose token is handed to work that
+//      outlives the function (spawns[]) and that can be destroyed with no
+//      cancel call and no escape on the way: nothing can stop the work.
+//   3. Registrations (registrations[]) created as temporaries or discarded:
+//      the callback is unregistered at the end of the full-expression.
+//   4. detach() (sources[].detach) on a local source (std::jthread) whose
+//      source was neither taken (source_getter) nor cancelled before.
+// Matchers collect candidates; rules 1, 2 and 4 need paths and are decided
+// per function at the end of the translation unit, with one CFG per
+// function that has a candidate (analysis/ExitPaths.h).
+//
+//===----------------------------------------------------------------------===//
 #include "LostHandleCheck.h"
+#include "analysis/CancelHandles.h"
+#include "analysis/ExitPaths.h"
+#include "analysis/References.h"
+#include "analysis/Spawns.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/MapVector.h"
+#include <functional>
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace cancellint {
 
-void LostHandleCheck::registerModelMatchers(MatchFinder *F) {}
+namespace {
 
-void LostHandleCheck::check(const MatchFinder::MatchResult &R) {}
+/// Asks the model from inside a matcher, so that only model entries reach
+/// check().
+AST_MATCHER_P(Decl, modelSays, std::function<bool(const Decl &)>, Predicate) {
+  return Predicate(Node);
+}
+
+bool isMain(const Decl *Function) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Function);
+  return FD && FD->isMain();
+}
+
+const VarDecl *referencedVar(const Expr *E) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+bool isNamed(const CXXMethodDecl *MD, llvm::StringRef Name) {
+  return MD && !Name.empty() && MD->getIdentifier() && MD->getName() == Name;
+}
+
+} // namespace
+
+/// One place a Go-style handle is kept in a local.
+struct HandleDef {
+  const CallExpr *Call;
+  const FunctionDecl *Deriver;
+  analysis::HandleDestination Dest;
+  SourceLocation Loc; ///< where the handle is put: the warning's place
+};
+
+struct LostHandleCheck::Candidates {
+  std::vector<HandleDef> Handles;
+  std::vector<std::pair<const VarDecl *, const model::SourceSpec *>> Sources;
+  std::vector<std::pair<const CXXMemberCallExpr *, const model::SourceSpec *>>
+      Detaches;
+};
+
+struct LostHandleCheck::State {
+  ASTContext *Ctx = nullptr;
+  // Functions in the order their first candidate was met: deterministic.
+  llvm::MapVector<const Decl *, Candidates> Pending;
+};
+
+LostHandleCheck::LostHandleCheck(StringRef Name,
+                                 tidy::ClangTidyContext *Context)
+    : ModelCheck(Name, Context), S(std::make_unique<State>()) {}
+
+LostHandleCheck::~LostHandleCheck() = default;
+
+void LostHandleCheck::startTranslationUnit() { *S = State(); }
+
+void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
+  // Templates are analysed once, as written.
+  auto UserStmt = stmt(unless(isExpansionInSystemHeader()),
+                       unless(isInTemplateInstantiation()));
+  auto HasHandle = modelSays([this](const Decl &D) {
+    const model::DeriveSpec *Spec =
+        queries().derivation(dyn_cast<FunctionDecl>(&D));
+    return Spec && Spec->Cancel.Where != model::CancelHandleLocation::None;
+  });
+  F->addMatcher(callExpr(UserStmt, callee(functionDecl(HasHandle)))
+                    .bind("derive"),
+                this);
+
+  // Sources whose destruction requests cancellation (std::jthread) cannot be
+  // lost by destroying them.
+  auto DroppableSource = modelSays([this](const Decl &D) {
+    const model::SourceSpec *Spec =
+        queries().sourceOfRecord(dyn_cast<CXXRecordDecl>(&D));
+    return Spec && !Spec->DestructorCancels;
+  });
+  F->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()),
+              unless(isExpansionInSystemHeader()), unless(isInstantiated()),
+              hasType(hasUnqualifiedDesugaredType(
+                  recordType(hasDeclaration(cxxRecordDecl(DroppableSource))))))
+          .bind("source"),
+      this);
+
+  auto DetachMember = modelSays([this](const Decl &D) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(&D);
+    const model::SourceSpec *Spec =
+        MD ? queries().sourceOfRecord(MD->getParent()) : nullptr;
+    return Spec && isNamed(MD, Spec->Detach);
+  });
+  F->addMatcher(
+      cxxMemberCallExpr(UserStmt, callee(cxxMethodDecl(DetachMember)))
+          .bind("detach"),
+      this);
+
+  auto Registration = modelSays([this](const Decl &D) {
+    return queries().isRegistration(dyn_cast<CXXRecordDecl>(&D));
+  });
+  F->addMatcher(cxxConstructExpr(UserStmt, hasDeclaration(cxxConstructorDecl(
+                                               ofClass(Registration))))
+                    .bind("registration"),
+                this);
+  F->addMatcher(callExpr(UserStmt,
+                         hasType(hasUnqualifiedDesugaredType(recordType(
+                             hasDeclaration(cxxRecordDecl(Registration))))))
+                    .bind("registration"),
+                this);
+}
+
+void LostHandleCheck::check(const MatchFinder::MatchResult &R) {
+  S->Ctx = R.Context;
+  if (const auto *Call = R.Nodes.getNodeAs<CallExpr>("derive"))
+    checkDerivation(Call);
+  if (const auto *E = R.Nodes.getNodeAs<Expr>("registration"))
+    checkRegistration(E);
+  if (const auto *VD = R.Nodes.getNodeAs<VarDecl>("source")) {
+    // Only a source made here owns its state alone: a copy of another
+    // source (std::stop_source and folly's share state) leaves that one able
+    // to cancel.
+    const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
+        analysis::ignoreValueWrappers(VD->getInit()));
+    if (!Init || Init->getConstructor()->isCopyOrMoveConstructor())
+      return;
+    const DeclContext *Owner = VD->getParentFunctionOrMethod();
+    const Decl *Function = Owner ? Decl::castFromDeclContext(Owner) : nullptr;
+    // main returning ends the process, and the work with it.
+    if (!Function || isMain(Function))
+      return;
+    S->Pending[Function].Sources.emplace_back(
+        VD, queries().sourceOfRecord(VD->getType()->getAsCXXRecordDecl()));
+  }
+  if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
+    const Decl *Function = analysis::enclosingFunction(Call, *R.Context);
+    if (!Function)
+      return;
+    S->Pending[Function].Detaches.emplace_back(
+        Call, queries().sourceOfRecord(Call->getMethodDecl()->getParent()));
+  }
+}
+
+void LostHandleCheck::checkDerivation(const CallExpr *Call) {
+  const FunctionDecl *Deriver = Call->getDirectCallee();
+  const model::DeriveSpec *Spec = queries().derivation(Deriver);
+  const Decl *Function = analysis::enclosingFunction(Call, *S->Ctx);
+  // main returning ends the process: nothing leaks (as in lostcancel).
+  if (!Spec || !Function || isMain(Function))
+    return;
+  const analysis::HandleDestination Dest =
+      analysis::locateCancelHandle(Call, Spec->Cancel, Function, *S->Ctx);
+  switch (Dest.What) {
+  case analysis::HandleDestination::Untracked:
+    return;
+  case analysis::HandleDestination::Discarded:
+    diag(Dest.DiscardedAt, "the cancel handle of '%0' should be called, not "
+                           "discarded, to avoid a context leak")
+        << queries().name(Deriver);
+    return;
+  case analysis::HandleDestination::Variable:
+    break;
+  }
+  SourceLocation Loc = Dest.Var->getLocation();
+  if (Dest.Write == Call)
+    Loc = Call->getArg(Spec->Cancel.ArgIndex)->getBeginLoc();
+  else if (Dest.Write)
+    Loc = Dest.Write->getBeginLoc();
+  S->Pending[Function].Handles.push_back({Call, Deriver, Dest, Loc});
+}
+
+void LostHandleCheck::checkRegistration(const Expr *E) {
+  const CXXRecordDecl *Record = E->getType()->getAsCXXRecordDecl();
+  auto [Parent, Child] = analysis::valueUser(E, *S->Ctx);
+  if (!Record || !analysis::discardsValue(Parent, Child))
+    return;
+  if (isa<CXXConstructExpr>(E)) {
+    diag(E->getBeginLoc(), "temporary '%0' is destroyed at the end of the "
+                           "full-expression: its callback is unregistered at "
+                           "once")
+        << queries().name(Record);
+    return;
+  }
+  const auto *Call = cast<CallExpr>(E);
+  diag(E->getBeginLoc(), "the '%0' returned by '%1' is discarded: its "
+                         "callback is unregistered at once")
+      << queries().name(Record)
+      << (Call->getDirectCallee() ? queries().name(Call->getDirectCallee())
+                                  : std::string("this call"));
+}
+
+void LostHandleCheck::onEndOfTranslationUnit() {
+  for (const auto &[Function, C] : S->Pending)
+    analyseFunction(Function, C);
+  S->Pending.clear();
+}
+
+namespace {
+
+/// Where a leaking path leaves, for a note.
+void noteLeak(tidy::ClangTidyCheck &Check, const analysis::PathEnd &End,
+              const Decl *Function, llvm::StringRef Var, bool Source) {
+  const Stmt *Body = Function->getBody();
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  const Stmt *At = End.At ? End.At : Body;
+  auto Note = [&](SourceLocation L, llvm::StringRef Message) {
+    Check.diag(L, Message, DiagnosticIDs::Note) << Var;
+  };
+  if (Source) {
+    const SourceLocation L = isa<CompoundStmt>(At)
+                           ? cast<CompoundStmt>(At)->getRBracLoc()
+                           : At->getBeginLoc();
+    Note(L, "'%0' is destroyed here without a cancel request");
+    return;
+  }
+  if (isa<ReturnStmt, CoreturnStmt>(At))
+    Note(At->getBeginLoc(),
+         "this return statement may be reached without using '%0'");
+  else if (At == Body)
+    Note(cast<CompoundStmt>(Body)->getRBracLoc(),
+         "the end of the function may be reached without using '%0'");
+  else if (const auto *Block = dyn_cast<CompoundStmt>(At))
+    Note(Block->getRBracLoc(), "'%0' goes out of scope here without being used");
+  else
+    Note(At->getBeginLoc(), "'%0' goes out of scope here without being used");
+}
+
+} // namespace
+
+void LostHandleCheck::analyseFunction(const Decl *Function,
+                                      const Candidates &C) {
+  ASTContext &Ctx = *S->Ctx;
+  if (!isa_and_nonnull<CompoundStmt, CoroutineBodyStmt>(Function->getBody()))
+    return;
+  std::unique_ptr<analysis::FunctionPaths> Paths =
+      analysis::FunctionPaths::build(Function, Ctx);
+  if (!Paths)
+    return;
+  const analysis::DeclRefIndex Refs(Function->getBody());
+  const SourceManager &SM = Ctx.getSourceManager();
+
+  // Rule 1: every use of a handle variable ends the paths from its
+  // definitions; every write to it ends them too, reported as an overwrite.
+  auto IsHandleOutArg = [this](const CallExpr *Call, unsigned I) {
+    const model::DeriveSpec *Spec =
+        queries().derivation(Call->getDirectCallee());
+    return Spec &&
+           Spec->Cancel.Where == model::CancelHandleLocation::OutArg &&
+           Spec->Cancel.ArgIndex == I;
+  };
+  llvm::MapVector<const ValueDecl *, std::vector<const HandleDef *>> ByVar;
+  for (const HandleDef &H : C.Handles)
+    ByVar[H.Dest.Var].push_back(&H);
+  for (const auto &[Var, Defs] : ByVar) {
+    const analysis::HandleDestination &Dest = Defs.front()->Dest;
+    analysis::PathStops Stops;
+    bool Unmapped = false;
+    for (const DeclRefExpr *Ref : Refs.refsTo(Var)) {
+      const analysis::HandleRef R =
+          analysis::classifyHandleRef(Ref, Dest, IsHandleOutArg, Ctx);
+      if (R.What == analysis::HandleRef::OtherPart)
+        continue;
+      std::optional<analysis::CFGPoint> P = Paths->pointOf(R.Statement);
+      if (!P) {
+        Unmapped = true;
+        break;
+      }
+      if (R.What == analysis::HandleRef::Write)
+        Stops.addReported(*P, R.Statement, 0);
+      else
+        Stops.addSilent(*P);
+    }
+    // A use the CFG does not show could be on any path: stay silent.
+    if (Unmapped)
+      continue;
+    for (const HandleDef *Def : Defs) {
+      std::optional<analysis::CFGPoint> From =
+          Def->Dest.Write ? Paths->pointOf(Def->Dest.Write)
+                          : Paths->pointOfDecl(Def->Dest.Owner);
+      if (!From)
+        continue;
+      auto Ends = Paths->pathsAvoiding(*From, Stops, Def->Dest.Owner);
+      if (!Ends)
+        continue;
+      const std::string Name = Var->getNameAsString();
+      const std::string Deriver = queries().name(Def->Deriver);
+      bool Overwritten = false, Leaks = false;
+      for (const analysis::PathEnd &E : *Ends)
+        (E.What == analysis::PathEnd::Stopped ? Overwritten : Leaks) = true;
+      if (Overwritten) {
+        diag(Def->Loc, "the cancel handle %select{|in }0'%1' of '%2' is "
+                       "overwritten before it is used (context leak)")
+            << Dest.WholeTuple << Name << Deriver;
+        for (const analysis::PathEnd &E : *Ends)
+          if (E.What == analysis::PathEnd::Stopped)
+            diag(E.At->getBeginLoc(), "'%0' is overwritten here",
+                 DiagnosticIDs::Note)
+                << Name;
+      }
+      if (Leaks) {
+        diag(Def->Loc, "the cancel handle %select{|in }0'%1' of '%2' is not "
+                       "used on all paths (possible context leak)")
+            << Dest.WholeTuple << Name << Deriver;
+        for (const analysis::PathEnd &E : *Ends)
+          if (E.What != analysis::PathEnd::Stopped)
+            noteLeak(*this, E, Function, Name, /*Source=*/false);
+      }
+    }
+  }
+
+  // Rule 2: a fresh source whose token reaches work outliving the function.
+  for (const auto &[Source, Spec] : C.Sources) {
+    if (!Spec)
+      continue;
+    analysis::PathStops Stops;
+    std::vector<const Stmt *> TokenFlows; // getter calls, token variables
+    bool Unknown = false;
+    for (const DeclRefExpr *Ref : Refs.refsTo(Source)) {
+      const CXXMemberCallExpr *Call = analysis::memberCallOn(Ref, Ctx);
+      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+      if (!Method) {
+        // A thread lambda capturing the source by reference: its work uses
+        // the source itself.
+        if (analysis::isReferenceCaptureForSpawn(Ref, queries(), Ctx)) {
+          TokenFlows.push_back(Ref);
+          continue;
+        }
+        // Copied, moved, passed, captured or returned: another owner may
+        // cancel (copies share the state), or may not; either way not ours.
+        Unknown = true;
+        break;
+      }
+      if (isNamed(Method, Spec->TokenGetter)) {
+        TokenFlows.push_back(Call);
+        // auto token = source.get_token(): the token variable's uses too.
+        auto [Parent, Child] = analysis::valueUser(Call, Ctx);
+        if (const auto *Token = Parent.get<VarDecl>())
+          for (const DeclRefExpr *TokenRef : Refs.refsTo(Token))
+            TokenFlows.push_back(TokenRef);
+      } else if (isNamed(Method, Spec->Cancel)) {
+        std::optional<analysis::CFGPoint> P = Paths->pointOf(Call);
+        if (!P) {
+          Unknown = true;
+          break;
+        }
+        Stops.addSilent(*P);
+      } else if (!Method->isConst()) {
+        Unknown = true; // swap, assignment and the like: fate unknown
+        break;
+      }
+    }
+    if (Unknown)
+      continue;
+    std::optional<analysis::SpawnSite> Handoff;
+    for (const Stmt *Flow : TokenFlows) {
+      auto Site = analysis::enclosingSpawn(Flow, queries(), Ctx);
+      if (Site && analysis::workOutlivesFunction(*Site, Function->getBody(), Refs,
+                                                 Ctx)) {
+        Handoff = Site;
+        break;
+      }
+    }
+    if (!Handoff)
+      continue;
+    std::optional<analysis::CFGPoint> From = Paths->pointOf(Handoff->Spawn);
+    if (!From)
+      continue;
+    auto Ends = Paths->pathsAvoiding(*From, Stops, Source);
+    if (!Ends || Ends->empty())
+      continue;
+    const std::string Name = Source->getNameAsString();
+    diag(Source->getLocation(),
+         "cancellation source '%0' may be destroyed while the work started "
+         "at line %1 still runs; that work can never be stopped")
+        << Name << SM.getSpellingLineNumber(Handoff->Spawn->getBeginLoc());
+    diag(Handoff->Spawn->getBeginLoc(),
+         "the token of '%0' is handed to work that keeps running after this "
+         "statement",
+         DiagnosticIDs::Note)
+        << Name;
+    for (const analysis::PathEnd &E : *Ends)
+      noteLeak(*this, E, Function, Name, /*Source=*/true);
+  }
+
+  // Rule 4: detach() with no path that took the source or cancelled first.
+  for (const auto &[Call, Spec] : C.Detaches) {
+    if (!Spec)
+      continue;
+    const Expr *Object = Call->getImplicitObjectArgument();
+    const Expr *Bare = analysis::ignoreValueWrappers(Object);
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Bare))
+      Bare = analysis::ignoreValueWrappers(Cast->getSubExpr());
+    if (isa<CXXConstructExpr>(Bare)) {
+      diag(Call->getExprLoc(), "detaching a temporary '%0' drops its only "
+                               "stop source; the thread can never be stopped")
+          << queries().name(Call->getMethodDecl()->getParent());
+      continue;
+    }
+    // Members and references: the source may have been taken elsewhere.
+    const VarDecl *Thread = referencedVar(Bare);
+    if (!Thread || !Thread->hasLocalStorage() || isa<ParmVarDecl>(Thread) ||
+        Thread->getType()->isReferenceType() ||
+        Thread->getParentFunctionOrMethod() !=
+            Decl::castToDeclContext(Function))
+      continue;
+    analysis::PathStops Stops;
+    bool Unknown = false;
+    for (const DeclRefExpr *Ref : Refs.refsTo(Thread)) {
+      const CXXMemberCallExpr *Member = analysis::memberCallOn(Ref, Ctx);
+      if (!Member) {
+        Unknown = true; // moved, passed or captured: fate unknown
+        break;
+      }
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (!isNamed(Method, Spec->SourceGetter) &&
+          !isNamed(Method, Spec->Cancel))
+        continue;
+      std::optional<analysis::CFGPoint> P = Paths->pointOf(Member);
+      if (!P) {
+        Unknown = true;
+        break;
+      }
+      Stops.addSilent(*P);
+    }
+    std::optional<analysis::CFGPoint> From = Paths->pointOfDecl(Thread);
+    std::optional<analysis::CFGPoint> To = Paths->pointOf(Call);
+    if (Unknown || !From || !To)
+      continue;
+    std::optional<bool> Reached = Paths->reaches(*From, *To, Stops);
+    if (!Reached || !*Reached)
+      continue;
+    diag(Call->getExprLoc(),
+         "detaching '%0' drops its only stop source; the thread started at "
+         "line %1 can never be stopped")
+        << Thread->getName()
+        << SM.getSpellingLineNumber(Thread->getLocation());
+  }
+}
 
 } // namespace cancellint
