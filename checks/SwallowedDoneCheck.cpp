@@ -1,13 +1,589 @@
-//===--- SwallowedDoneCheck.cpp - cancel-swallowed-done -------------------------------------===//
+//===--- SwallowedDoneCheck.cpp - cancel-swallowed-done -------------------===//
+//
+// A cancellation that arrives as a value (a status code, an error code, a
+// channel status, an exception) is only honoured if the code that receives
+// it leaves. Go's `select { case <-ctx.Done(): ...; default: }` mistakes
+// have C++ twins wherever a loop or a chain of asynchronous operations
+// looks at such a value and carries on:
+//   1. a switch (or if/else-if/else chain) in a loop sends a model done
+//      value without a case of its own into a default branch from which
+//      control goes round the loop again;
+//   2. an asynchronous completion handler starts the next operation on a
+//      path where its error code may still say "cancelled", so cancel() or
+//      close() never ends the chain;
+//   3. `if (token.stop_requested())` in a loop whose branch neither leaves
+//      the loop nor changes what the loop decides on;
+//   4. a catch of a model done exception, or a catch-all around a
+//      cancellable call, in a loop, whose handler goes round again.
+// "Goes round", "leaves" and the cancelled state of branch conditions are
+// analysis/LoopExits and analysis/DoneSignals; the CFG of a function is
+// built only once one of its statements is a candidate.
+//
+//===----------------------------------------------------------------------===//
 #include "SwallowedDoneCheck.h"
+#include "analysis/CallArguments.h"
+#include "analysis/DoneSignals.h"
+#include "analysis/LoopExits.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace cancellint {
 
-void SwallowedDoneCheck::registerModelMatchers(MatchFinder *F) {}
+struct SwallowedDoneCheck::State {
+  explicit State(analysis::ModelQueries &Q, ASTContext &Ctx)
+      : Ctx(Ctx), Signals(Q, Ctx) {}
+  ASTContext &Ctx;
+  analysis::DoneSignals Signals;
+  analysis::FunctionCFGs CFGs;
+  analysis::LoopExits Exits;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<analysis::LoopConditionReads>>
+      Reads;
+  llvm::DenseMap<const FunctionDecl *, const CallExpr *> AsyncStarts;
+  llvm::DenseSet<const FunctionDecl *> Handlers;
+  llvm::DenseSet<SourceLocation> Reported;
 
-void SwallowedDoneCheck::check(const MatchFinder::MatchResult &R) {}
+  const analysis::LoopConditionReads &readsOf(const Stmt *Loop) {
+    std::unique_ptr<analysis::LoopConditionReads> &R = Reads[Loop];
+    if (!R)
+      R = std::make_unique<analysis::LoopConditionReads>(Loop);
+    return *R;
+  }
+};
+
+SwallowedDoneCheck::SwallowedDoneCheck(StringRef Name,
+                                       tidy::ClangTidyContext *Context)
+    : ModelCheck(Name, Context) {}
+
+SwallowedDoneCheck::~SwallowedDoneCheck() = default;
+
+void SwallowedDoneCheck::startTranslationUnit() { TU.reset(); }
+
+SwallowedDoneCheck::State &SwallowedDoneCheck::state(ASTContext &Ctx) {
+  if (!TU || &TU->Ctx != &Ctx)
+    TU = std::make_unique<State>(queries(), Ctx);
+  return *TU;
+}
+
+void SwallowedDoneCheck::registerModelMatchers(MatchFinder *F) {
+  auto User = unless(isExpansionInSystemHeader());
+  F->addMatcher(switchStmt(User).bind("switch"), this);
+  F->addMatcher(ifStmt(User).bind("if"), this);
+  F->addMatcher(cxxCatchStmt(User).bind("catch"), this);
+  // Cheap prefilter on the last name component; the model decides.
+  llvm::StringSet<> Names;
+  for (const model::LibraryModel &L : model().libraries())
+    for (const std::string &Op : L.AsyncOperations) {
+      const StringRef Last = StringRef(Op).rsplit("::").second;
+      Names.insert(Last.empty() ? StringRef(Op) : Last);
+    }
+  if (!Names.empty()) {
+    std::vector<StringRef> List;
+    for (const auto &N : Names)
+      List.push_back(N.getKey());
+    F->addMatcher(
+        callExpr(User, callee(functionDecl(hasAnyName(List)))).bind("async"),
+        this);
+  }
+}
+
+void SwallowedDoneCheck::check(const MatchFinder::MatchResult &R) {
+  ASTContext &Ctx = *R.Context;
+  if (const auto *S = R.Nodes.getNodeAs<SwitchStmt>("switch"))
+    checkSwitch(S, Ctx);
+  if (const auto *If = R.Nodes.getNodeAs<IfStmt>("if")) {
+    checkElseChain(If, Ctx);
+    checkStopCheck(If, Ctx);
+  }
+  if (const auto *Catch = R.Nodes.getNodeAs<CXXCatchStmt>("catch"))
+    checkCatch(Catch, Ctx);
+  if (const auto *Call = R.Nodes.getNodeAs<CallExpr>("async"))
+    checkAsyncCall(Call, Ctx);
+}
+
+//===--- Helpers ----------------------------------------------------------===//
+
+namespace {
+
+/// "'A'", "'A' and 'B'", "'A', 'B' and 'C'".
+std::string quotedList(analysis::ModelQueries &Q,
+                       llvm::ArrayRef<const EnumConstantDecl *> Values) {
+  std::string Out;
+  for (size_t I = 0; I < Values.size(); ++I) {
+    if (I > 0)
+      Out += I + 1 == Values.size() ? " and " : ", ";
+    Out += "'" + Q.name(Values[I]) + "'";
+  }
+  return Out;
+}
+
+analysis::Follow follow(analysis::Verdict V) {
+  switch (V) {
+  case analysis::Verdict::True:
+    return analysis::Follow::TrueOnly;
+  case analysis::Verdict::False:
+    return analysis::Follow::FalseOnly;
+  case analysis::Verdict::Decided:
+    return analysis::Follow::Neither;
+  case analysis::Verdict::Unknown:
+    break;
+  }
+  return analysis::Follow::Both;
+}
+
+/// The loop around \p S that a done signal landing in \p S could go round,
+/// in an analysable function.
+analysis::LoopContext loopAround(ASTContext &Ctx, const Stmt *S) {
+  analysis::LoopContext LC = analysis::enclosingLoop(Ctx, S);
+  // Templates are analysed through their instantiations.
+  if (!LC.Loop || !LC.Function || LC.Function->isDependentContext())
+    return {};
+  return LC;
+}
+
+const CFGBlock *successor(const CFGBlock *B, unsigned I) {
+  if (!B || B->succ_size() <= I)
+    return nullptr;
+  return B->succ_begin()[I].getReachableBlock();
+}
+
+bool isSystem(const Decl *D) {
+  return D->getASTContext().getSourceManager().isInSystemHeader(
+      D->getLocation());
+}
+
+} // namespace
+
+bool SwallowedDoneCheck::reportOnce(SourceLocation Loc) {
+  return TU && TU->Reported.insert(Loc).second;
+}
+
+void SwallowedDoneCheck::noteBackEdge(const Stmt *BackEdge) {
+  if (!BackEdge)
+    return;
+  SourceLocation Loc = BackEdge->getBeginLoc();
+  if (const auto *D = dyn_cast<DoStmt>(BackEdge))
+    Loc = D->getWhileLoc();
+  diag(Loc, "control goes round the loop again here", DiagnosticIDs::Note);
+}
+
+/// Walks from \p From, in the loop \p LC, in the cancelled state:
+/// branches are decided as \p Carrier's done signal makes them go, and a
+/// path ends where the signal is handed on (`finish(status)`) or what the
+/// loop decides on changes (`done = true`): such a branch does not swallow
+/// it. \p Region: see WalkRules.
+analysis::LoopWalk SwallowedDoneCheck::walkCancelled(
+    const analysis::LoopContext &LC, const CFGBlock *From,
+    const analysis::DoneCarrier &Carrier, const Stmt *Region) {
+  State &St = *TU;
+  const CFG *G = St.CFGs.get(LC.Function);
+  if (!G || !From)
+    return {};
+  const analysis::LoopConditionReads &Reads = St.readsOf(LC.Loop);
+  auto Branch = [&](const Expr *Cond, bool LoopCond) {
+    return follow(St.Signals.onceCancelled(Cond, Carrier, LoopCond));
+  };
+  auto Ends = [&](const Stmt *E) {
+    return analysis::DoneSignals::handsOn(E, Carrier.Var) ||
+           Reads.mayChange(E);
+  };
+  const analysis::WalkRules Rules{Branch, Ends, Region};
+  return St.Exits.walk(*G, From, LC.Loop, Rules);
+}
+
+//===--- 1. Done values falling into a default that goes round -----------===//
+
+void SwallowedDoneCheck::checkSwitch(const SwitchStmt *S, ASTContext &Ctx) {
+  State &St = state(Ctx);
+  const std::vector<const EnumConstantDecl *> Done =
+      St.Signals.doneValuesWithoutCase(S);
+  if (Done.empty())
+    return;
+  const analysis::LoopContext LC = loopAround(Ctx, S);
+  // A range-for goes on to the next element, not to another try at the
+  // same operation: skipping one element's status is not a retry.
+  if (!LC.Loop || isa<CXXForRangeStmt>(LC.Loop))
+    return;
+  const DefaultStmt *Default = nullptr;
+  for (const SwitchCase *SC = S->getSwitchCaseList(); SC;
+       SC = SC->getNextSwitchCase())
+    if (const auto *D = dyn_cast<DefaultStmt>(SC))
+      Default = D;
+  const CFGBlock *From = nullptr;
+  if (Default) {
+    From = St.CFGs.blockLabelled(LC.Function, Default);
+  } else if (const CFGBlock *B = St.CFGs.blockTerminatedBy(LC.Function, S);
+             B && B->succ_size() > 0) {
+    // Without a default, unmatched values leave the switch: its last edge.
+    From = B->succ_rbegin()->getReachableBlock();
+  }
+  analysis::DoneCarrier Carrier;
+  Carrier.Subject = S->getCond()->IgnoreParenImpCasts();
+  Carrier.Var = analysis::DoneSignals::rootVariable(Carrier.Subject);
+  const analysis::LoopWalk W = walkCancelled(LC, From, Carrier, nullptr);
+  if (!W.GoesRound)
+    return;
+  const SourceLocation Loc = Default ? Default->getKeywordLoc() : S->getSwitchLoc();
+  if (!reportOnce(Loc))
+    return;
+  const std::string Values = quotedList(queries(), Done);
+  if (Default)
+    diag(Loc, "done value%select{|s}0 %1 fall%select{s|}0 into this default "
+              "branch, which goes round the loop again instead of leaving it")
+        << (Done.size() > 1) << Values;
+  else
+    diag(Loc, "done value%select{|s}0 %1 %select{has|have}0 no case in this "
+              "switch, which goes round the loop again instead of leaving it")
+        << (Done.size() > 1) << Values;
+  noteBackEdge(W.BackEdge);
+}
+
+void SwallowedDoneCheck::checkElseChain(const IfStmt *If, ASTContext &Ctx) {
+  if (!If->getElse())
+    return;
+  State &St = state(Ctx);
+  std::optional<analysis::DoneSignals::ElseChain> Chain =
+      St.Signals.elseChain(If);
+  if (!Chain)
+    return;
+  // An else-if is looked at from the first if of its chain.
+  for (const DynTypedNode &P : Ctx.getParents(*If))
+    if (const auto *Outer = P.get<IfStmt>(); Outer && Outer->getElse() == If)
+      return;
+  const analysis::LoopContext LC = loopAround(Ctx, If);
+  if (!LC.Loop || isa<CXXForRangeStmt>(LC.Loop))
+    return;
+  analysis::DoneCarrier Carrier;
+  Carrier.Subject = Chain->Subject;
+  Carrier.Var = analysis::DoneSignals::rootVariable(Chain->Subject);
+  const analysis::LoopWalk W = walkCancelled(
+      LC, successor(St.CFGs.blockTerminatedBy(LC.Function, Chain->Last), 1),
+      Carrier, nullptr);
+  if (!W.GoesRound || !reportOnce(Chain->Last->getElseLoc()))
+    return;
+  diag(Chain->Last->getElseLoc(),
+       "done value%select{|s}0 %1 fall%select{s|}0 into this else branch, "
+       "which goes round the loop again instead of leaving it")
+      << (Chain->Unhandled.size() > 1)
+      << quotedList(queries(), Chain->Unhandled);
+  noteBackEdge(W.BackEdge);
+}
+
+//===--- 3. Stop requests noticed and ignored -----------------------------===//
+
+void SwallowedDoneCheck::checkStopCheck(const IfStmt *If, ASTContext &Ctx) {
+  if (If->isConstexpr() || If->isConsteval() || !If->getCond())
+    return;
+  const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+  bool Negated = false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot) {
+    Negated = true;
+    Cond = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *Check = dyn_cast<CXXMemberCallExpr>(Cond);
+  if (!Check || !queries().isDoneCheck(Check->getMethodDecl()))
+    return;
+  const Stmt *Branch = Negated ? If->getElse() : If->getThen();
+  if (!Branch)
+    return;
+  // Outside a loop the code after the if may still act on the request;
+  // only a loop shows that nothing does.
+  const analysis::LoopContext LC = loopAround(Ctx, If);
+  if (!LC.Loop)
+    return;
+  State &St = state(Ctx);
+  const analysis::DoneCarrier NoCarrier;
+  // A loop whose own condition looks at the request ends at its next test.
+  if (const Expr *LoopCond = analysis::loopCondition(LC.Loop)) {
+    const analysis::Verdict V = St.Signals.onceCancelled(LoopCond, NoCarrier, true);
+    if (V == analysis::Verdict::False || V == analysis::Verdict::Decided)
+      return;
+  }
+  const CFGBlock *From = successor(
+      St.CFGs.blockTerminatedBy(LC.Function, If), Negated ? 1 : 0);
+  if (!From)
+    return;
+  const analysis::LoopWalk W = walkCancelled(LC, From, NoCarrier, Branch);
+  if (W.Leaves || W.Ends || !reportOnce(If->getIfLoc()))
+    return;
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Check->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  diag(If->getIfLoc(),
+       "stop request seen by '%0' is ignored: this branch neither leaves the "
+       "loop nor changes what the loop decides on")
+      << (Text.empty() ? Check->getMethodDecl()->getName() : Text);
+  noteBackEdge(W.BackEdge ? W.BackEdge : LC.Loop);
+}
+
+//===--- 4. Catch handlers swallowing cancellation ------------------------===//
+
+namespace {
+
+/// The first call in \p S that a cancellation can end by throwing: a
+/// co_await, or a call passed a token.
+const Stmt *cancellableCallIn(const Stmt *S, analysis::ModelQueries &Q) {
+  return analysis::findEvaluated(S, [&](const Stmt *Cur) {
+    if (isa<CoawaitExpr, DependentCoawaitExpr>(Cur))
+      return true;
+    if (!isa<CallExpr, CXXConstructExpr>(Cur))
+      return false;
+    return llvm::any_of(
+        analysis::parameterArguments(cast<Expr>(Cur)),
+        [&](const Expr *Arg) { return Arg && Q.tokenHeldBy(Arg->getType()); });
+  });
+}
+
+} // namespace
+
+void SwallowedDoneCheck::checkCatch(const CXXCatchStmt *Catch,
+                                    ASTContext &Ctx) {
+  const CXXTryStmt *Try = nullptr;
+  for (const DynTypedNode &P : Ctx.getParents(*Catch))
+    if (!Try)
+      Try = P.get<CXXTryStmt>();
+  if (!Try)
+    return;
+  const QualType Caught = Catch->getCaughtType();
+  const Stmt *Cancellable = nullptr;
+  if (Caught.isNull()) {
+    // catch (...) swallows cancellation only around something cancellable.
+    Cancellable = cancellableCallIn(Try->getTryBlock(), queries());
+    if (!Cancellable)
+      return;
+  } else {
+    const QualType T = Caught.getNonReferenceType();
+    if (!queries().isDoneException(T->getAsCXXRecordDecl()))
+      return;
+  }
+  const analysis::LoopContext LC = loopAround(Ctx, Try);
+  if (!LC.Loop)
+    return;
+  State &St = state(Ctx);
+  analysis::DoneCarrier Carrier;
+  Carrier.Var = Catch->getExceptionDecl();
+  const analysis::LoopWalk W = walkCancelled(
+      LC, St.CFGs.blockLabelled(LC.Function, Catch), Carrier, nullptr);
+  if (!W.GoesRound || !reportOnce(Catch->getCatchLoc()))
+    return;
+  if (Cancellable) {
+    diag(Catch->getCatchLoc(),
+         "catch-all handler swallows the cancellation of a cancellable call "
+         "and goes round the loop again instead of leaving it");
+    diag(Cancellable->getBeginLoc(), "this can throw when cancelled",
+         DiagnosticIDs::Note);
+  } else {
+    diag(Catch->getCatchLoc(),
+         "catch handler swallows '%0' and goes round the loop again instead "
+         "of leaving it")
+        << Caught.getNonReferenceType().getUnqualifiedType().getAsString(
+               Ctx.getPrintingPolicy());
+  }
+  noteBackEdge(W.BackEdge);
+}
+
+//===--- 2. Completion handlers re-arming after cancellation -------------===//
+
+namespace {
+
+/// The functions \p Arg hands over as completion handler: lambdas (their
+/// instantiations, for generic ones) and functions named without being
+/// called (`std::bind(&C::on_timer, this, _1)`, `&print`).
+llvm::SmallVector<const FunctionDecl *, 2> handlersIn(const Expr *Arg) {
+  llvm::SmallVector<const FunctionDecl *, 2> Out;
+  llvm::SmallPtrSet<const Expr *, 8> Callees;
+  llvm::SmallVector<const Stmt *, 16> Work{Arg};
+  for (unsigned Steps = 0; !Work.empty() && Steps < 512; ++Steps) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+      const CXXRecordDecl *Class = L->getLambdaClass();
+      if (const FunctionTemplateDecl *T =
+              Class->getDependentLambdaCallOperator()) {
+        for (const FunctionDecl *Spec : T->specializations())
+          Out.push_back(Spec);
+      } else {
+        Out.push_back(L->getCallOperator());
+      }
+      continue; // its body runs later, as the handler
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const Expr *Callee = Call->getCallee())
+        Callees.insert(Callee->IgnoreParenImpCasts());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+          FD && !Callees.count(DRE))
+        Out.push_back(FD);
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Out;
+}
+
+bool isErrorCodeShaped(const ParmVarDecl *P) {
+  return P->getType().getNonReferenceType()->isRecordType();
+}
+
+bool passes(const CallExpr *Call, const ParmVarDecl *P, unsigned &Index) {
+  const llvm::ArrayRef<const Expr *> Args = analysis::parameterArguments(Call);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+        Args[I] ? Args[I]->IgnoreUnlessSpelledInSource() : nullptr);
+    if (DRE && DRE->getDecl() == P) {
+      Index = I;
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
+                                        ASTContext &Ctx) {
+  const FunctionDecl *Op = analysis::calleeOf(Call);
+  if (!Op || !queries().isAsyncOperation(Op) || Call->getNumArgs() == 0)
+    return;
+  // The completion token is the last argument written (Boost's overloads
+  // end in a defaulted enable_if parameter).
+  const Expr *Token = nullptr;
+  for (const Expr *Arg : Call->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      Token = Arg;
+  if (!Token)
+    return;
+  state(Ctx);
+  for (const FunctionDecl *H : handlersIn(Token)) {
+    if (!H->hasBody() || isSystem(H) || H->isDependentContext())
+      continue;
+    if (H->getNumParams() == 0) {
+      checkHandler(H, nullptr, 0);
+      continue;
+    }
+    // Asio passes the error code first; a handler taking something else
+    // first is bound in a way not followed here.
+    if (isErrorCodeShaped(H->getParamDecl(0)))
+      checkHandler(H, H->getParamDecl(0), 0);
+  }
+}
+
+const CallExpr *SwallowedDoneCheck::startsAsync(const FunctionDecl *FD,
+                                                int Depth) {
+  if (!FD)
+    return nullptr;
+  if (const FunctionDecl *Def = FD->getDefinition())
+    FD = Def;
+  if (!FD->hasBody() || isSystem(FD))
+    return nullptr;
+  State &St = *TU;
+  if (auto It = St.AsyncStarts.find(FD); It != St.AsyncStarts.end())
+    return It->second;
+  St.AsyncStarts[FD] = nullptr; // recursion finds nothing new
+  const Stmt *Found = analysis::findEvaluated(FD->getBody(), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? analysis::calleeOf(Call) : nullptr;
+    return Callee && (queries().isAsyncOperation(Callee) ||
+                      (Depth < 3 && startsAsync(Callee, Depth + 1)));
+  });
+  St.AsyncStarts[FD] = cast_or_null<CallExpr>(Found);
+  return St.AsyncStarts[FD];
+}
+
+void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
+                                      const ParmVarDecl *ErrorCode,
+                                      int Depth) {
+  State &St = *TU;
+  if (Depth > 3 || !St.Handlers.insert(Handler).second)
+    return;
+  const CFG *G = St.CFGs.get(Handler);
+  if (!G)
+    return;
+  // Functions the error code is handed to are handlers too; a call that
+  // forwards it is theirs to judge, not a re-arm here.
+  llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 2> Forwarded;
+  auto Forwards = [&](const CallExpr *Call) {
+    unsigned Index = 0;
+    if (!ErrorCode || !passes(Call, ErrorCode, Index))
+      return false;
+    const FunctionDecl *Callee = analysis::calleeOf(Call);
+    if (Callee && startsAsync(Callee, 0) && Index < Callee->getNumParams())
+      Forwarded.push_back({Callee, Index});
+    return true;
+  };
+  const FunctionDecl *Via = nullptr;
+  const FunctionDecl *Started = nullptr;
+  auto IsRearm = [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call || isa<CXXOperatorCallExpr>(Call))
+      return false;
+    const FunctionDecl *Callee = analysis::calleeOf(Call);
+    if (!Callee)
+      return false;
+    if (queries().isAsyncOperation(Callee)) {
+      Started = Callee;
+      return true;
+    }
+    if (Forwards(Call))
+      return false;
+    if (startsAsync(Callee, 0)) {
+      Via = Callee;
+      return true;
+    }
+    return false;
+  };
+  analysis::DoneCarrier Carrier;
+  Carrier.Var = ErrorCode;
+  Carrier.TruthyOnError = true;
+  auto Branch = [&](const Expr *Cond, bool LoopCond) {
+    return follow(St.Signals.onceCancelled(Cond, Carrier, LoopCond));
+  };
+  const analysis::WalkRules Rules{Branch, nullptr, nullptr};
+  const Stmt *Rearm = analysis::LoopExits::firstReachable(*G, Rules, IsRearm);
+  // Collect every forwarding call, also those past the re-arm.
+  if (ErrorCode)
+    analysis::findEvaluated(Handler->getBody(), [&](const Stmt *S) {
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        Forwards(Call);
+      return false;
+    });
+  if (Rearm) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
+    const bool IsLambda = MD && MD->getParent()->isLambda();
+    const SourceLocation Loc =
+        IsLambda ? MD->getParent()->getBeginLoc() : Handler->getLocation();
+    if (reportOnce(Loc)) {
+      const std::string Name =
+          IsLambda ? "" : " '" + Handler->getNameAsString() + "'";
+      const std::string What =
+          Started ? "'" + Started->getNameAsString() + "' again"
+                  : "another operation through '" + Via->getNameAsString() +
+                        "'";
+      const unsigned Kind = !ErrorCode ? 0 : !ErrorCode->isReferenced() ? 1 : 2;
+      diag(Loc, "completion handler%0 %select{discards its error code and "
+                "starts|ignores its error code and starts|starts}1 %2"
+                "%select{| even when its operation was cancelled}3, so "
+                "cancelling the operation does not stop the chain")
+          << Name << Kind << What << (Kind == 2);
+      diag(Rearm->getBeginLoc(), "next operation started here",
+           DiagnosticIDs::Note);
+    }
+  }
+  for (const auto &[Callee, Index] : Forwarded) {
+    const FunctionDecl *Def =
+        Callee->getDefinition() ? Callee->getDefinition() : Callee;
+    if (Index < Def->getNumParams())
+      checkHandler(Def, Def->getParamDecl(Index), Depth + 1);
+  }
+}
 
 } // namespace cancellint

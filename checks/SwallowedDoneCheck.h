@@ -1,19 +1,58 @@
-//===--- SwallowedDoneCheck.h - cancel-swallowed-done ---------------------------------------===//
+//===--- SwallowedDoneCheck.h - cancel-swallowed-done ----------------------===//
 #ifndef CANCELLINT_CHECKS_SWALLOWEDDONECHECK_H
 #define CANCELLINT_CHECKS_SWALLOWEDDONECHECK_H
 
 #include "ModelCheck.h"
+#include "analysis/DoneSignals.h"
+#include "analysis/LoopExits.h"
+#include <memory>
+
+namespace clang {
+class CallExpr;
+class CXXCatchStmt;
+class FunctionDecl;
+class IfStmt;
+class ParmVarDecl;
+class Stmt;
+class SwitchStmt;
+} // namespace clang
 
 namespace cancellint {
 
 /// Docs: docs/checks/cancel-swallowed-done.md
 class SwallowedDoneCheck : public ModelCheck {
 public:
-  using ModelCheck::ModelCheck;
+  SwallowedDoneCheck(llvm::StringRef Name,
+                     clang::tidy::ClangTidyContext *Context);
+  ~SwallowedDoneCheck() override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 protected:
   void registerModelMatchers(clang::ast_matchers::MatchFinder *F) override;
+  void startTranslationUnit() override;
+
+private:
+  struct State; ///< per translation unit: CFGs, memo tables
+  std::unique_ptr<State> TU;
+
+  State &state(clang::ASTContext &Ctx);
+  void checkSwitch(const clang::SwitchStmt *S, clang::ASTContext &Ctx);
+  void checkElseChain(const clang::IfStmt *If, clang::ASTContext &Ctx);
+  void checkStopCheck(const clang::IfStmt *If, clang::ASTContext &Ctx);
+  void checkCatch(const clang::CXXCatchStmt *Catch, clang::ASTContext &Ctx);
+  void checkAsyncCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);
+  void checkHandler(const clang::FunctionDecl *Handler,
+                    const clang::ParmVarDecl *ErrorCode, int Depth);
+  /// The async operation \p FD starts, directly or through the functions
+  /// it calls (a few levels deep), or null.
+  const clang::CallExpr *startsAsync(const clang::FunctionDecl *FD,
+                                     int Depth);
+  analysis::LoopWalk walkCancelled(const analysis::LoopContext &LC,
+                                   const clang::CFGBlock *From,
+                                   const analysis::DoneCarrier &Carrier,
+                                   const clang::Stmt *Region);
+  bool reportOnce(clang::SourceLocation Loc);
+  void noteBackEdge(const clang::Stmt *BackEdge);
 };
 
 } // namespace cancellint

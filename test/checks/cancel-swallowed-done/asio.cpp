@@ -1,0 +1,199 @@
+// RUN: %check_cancel_tidy %s cancel-swallowed-done %t -- -- -std=c++20
+//
+// Completion handlers that start the next asynchronous operation while
+// their error code may say operation_aborted, against standalone asio 1.22.
+#include <asio.hpp>
+#include <functional>
+#include <iostream>
+#include <memory>
+
+// The tutorial's Timer.3: the error code is ignored, so cancel() never ends
+// the chain.
+void print(const asio::error_code & /*e*/, asio::steady_timer *t, int *count) {
+// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: completion handler 'print' ignores its error code and starts 'async_wait' again, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+  if (*count < 5) {
+    ++(*count);
+    t->expires_at(t->expiry() + asio::chrono::seconds(1));
+    t->async_wait(std::bind(print, std::placeholders::_1, t, count));
+  }
+}
+
+class Ticker {
+public:
+  explicit Ticker(asio::io_context &io) : timer_(io), socket_(io) {}
+
+  // A bound member function that takes no error code at all.
+  void tick() {
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'tick' discards its error code and starts 'async_wait' again, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    timer_.expires_after(asio::chrono::seconds(1));
+    timer_.async_wait(std::bind(&Ticker::tick, this));
+  }
+
+  // The error code is logged, then control falls through to the re-arm.
+  void logged() {
+    timer_.async_wait([this](const asio::error_code &ec) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: completion handler starts another operation through 'logged' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+      if (ec)
+        std::cerr << "timer: " << ec.message() << "\n";
+      timer_.expires_after(asio::chrono::seconds(1));
+      logged();
+    });
+  }
+
+  // Other errors are excluded, operation_aborted is not.
+  void onlyEof() {
+    socket_.async_read_some(
+        asio::buffer(buf_), [this](std::error_code ec, std::size_t n) {
+        // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: completion handler starts 'async_read_some' again even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+          if (ec == asio::error::eof)
+            return;
+          consume(n);
+          socket_.async_read_some(asio::buffer(buf_),
+                                  [](std::error_code, std::size_t) {});
+        });
+  }
+
+  // Errors other than cancellation are logged; cancellation falls through.
+  void logsOthers() {
+    asio::async_read(socket_, asio::buffer(buf_),
+                     [this](const asio::error_code &ec, std::size_t) {
+                     // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: completion handler starts another operation through 'logsOthers' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+                       if (ec && ec != asio::error::operation_aborted)
+                         std::cerr << ec.message() << "\n";
+                       logsOthers();
+                     });
+  }
+
+  // A generic lambda forwarding to a member function: the member is the
+  // handler that decides.
+  void forwarded() {
+    timer_.async_wait([this](auto ec) { onTimer(ec); });
+  }
+  void onTimer(const asio::error_code &ec) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onTimer' starts another operation through 'forwarded' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    if (ec == asio::error::timed_out)
+      return;
+    forwarded();
+  }
+
+  // --- Not flagged: the handler leaves on error before re-arming.
+  void returnsOnError() {
+    timer_.async_wait([this](const asio::error_code &ec) {
+      if (ec)
+        return;
+      returnsOnError();
+    });
+  }
+
+  void rearmsOnSuccess() {
+    socket_.async_read_some(asio::buffer(buf_),
+                            [this](std::error_code ec, std::size_t n) {
+                              if (!ec) {
+                                consume(n);
+                                rearmsOnSuccess();
+                              }
+                            });
+  }
+
+  void excludesAbort() {
+    timer_.async_wait([this](const asio::error_code &ec) {
+      if (ec == asio::error::operation_aborted)
+        return;
+      excludesAbort();
+    });
+  }
+
+  void rearmsUnlessAborted() {
+    timer_.async_wait([this](auto ec) { onTimerChecked(ec); });
+  }
+  void onTimerChecked(const asio::error_code &ec) {
+    if (ec != asio::error::operation_aborted)
+      rearmsUnlessAborted();
+  }
+
+  // Cancellation handled on purpose: reconnect after a timeout.
+  void reconnects() {
+    socket_.async_read_some(
+        asio::buffer(buf_), [this](std::error_code ec, std::size_t) {
+          if (ec == asio::error::operation_aborted) {
+            socket_.async_connect(endpoint_, [](std::error_code) {});
+            return;
+          }
+          if (!ec)
+            reconnects();
+        });
+  }
+
+  // The stop flag of asio's own timeout example, checked first.
+  void stopFlag() {
+    timer_.async_wait(std::bind(&Ticker::checkDeadline, this));
+  }
+  void checkDeadline() {
+    if (stopped_)
+      return;
+    timer_.expires_after(asio::chrono::seconds(1));
+    timer_.async_wait(std::bind(&Ticker::checkDeadline, this));
+  }
+
+  // The handler reads the code in a way not evaluated here: it decides.
+  void switchesOnCode() {
+    timer_.async_wait([this](const asio::error_code &ec) {
+      switch (ec.value()) {
+      case 0:
+        switchesOnCode();
+        break;
+      default:
+        break;
+      }
+    });
+  }
+
+  // A handler that does not start another operation.
+  void once() {
+    timer_.async_wait([](const asio::error_code &ec) {
+      std::cout << ec.message() << "\n";
+    });
+  }
+
+  // --- Suppressed.
+  void suppressed() {
+    timer_.async_wait([this](const asio::error_code &) { // NOLINT(cancel-swallowed-done)
+      suppressed();
+    });
+  }
+
+private:
+  void consume(std::size_t);
+  asio::steady_timer timer_;
+  asio::ip::tcp::socket socket_;
+  asio::ip::tcp::endpoint endpoint_;
+  char buf_[512];
+  bool stopped_ = false;
+};
+
+// asio's echo server accepts again whatever the outcome: closing the
+// acceptor never ends this chain.
+class Server {
+public:
+  explicit Server(asio::io_context &io) : acceptor_(io) {}
+  void doAccept() {
+    acceptor_.async_accept([this](std::error_code ec, asio::ip::tcp::socket s) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: completion handler starts another operation through 'doAccept' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+      if (!ec)
+        serve(std::move(s));
+      doAccept();
+    });
+  }
+  void doAcceptChecked() {
+    acceptor_.async_accept([this](std::error_code ec, asio::ip::tcp::socket s) {
+      if (ec)
+        return;
+      serve(std::move(s));
+      doAcceptChecked();
+    });
+  }
+
+private:
+  void serve(asio::ip::tcp::socket);
+  asio::ip::tcp::acceptor acceptor_;
+};
