@@ -1,13 +1,485 @@
-//===--- UnforwardedContextCheck.cpp - cancel-unforwarded-context -------------------------------------===//
+//===--- UnforwardedContextCheck.cpp - cancel-unforwarded-context --------===//
+//
+// A function that holds a context or token (HeldTokens.h) must hand it, or
+// something derived from it, to the calls that can take one; otherwise
+// cancelling the request does not reach the work done for it. The Go
+// analogue is golangci's `contextcheck`.
+//
+// Candidates are the calls of a function holding a token, collected by one
+// walk of its body (TokenFlow). For each call, in this order (numbered as
+// in the docs):
+//   1. a token parameter receives a fresh root: a model root, a
+//      default-constructed token whose model says it never cancels, a null
+//      context, or a variable holding one;
+//   2. it receives the token of a local source nothing links to the held
+//      token;
+//   4. it receives a new local context (a plain grpc::ClientContext) that
+//      could have been derived from the held one: reported at the context,
+//      with a fix-it to the model's derive function when mechanical;
+//   5. the call is a middleware's `next` (a callable parameter) and gets
+//      anything but the held context or one derived from it;
+//   3. the callee takes no token but a token-taking variant exists (model
+//      token_variants, or a same-name overload with one more parameter);
+//   6. the callee takes no token but starts its own root, itself or
+//      further down (ContextSummaries), reported with the chain.
+// Not flagged: derived and linked tokens, functions holding no token
+// (main), lambdas holding none (background work in its own scope), and
+// functions returning a token (deliberate detach helpers).
+//
+//===----------------------------------------------------------------------===//
 #include "UnforwardedContextCheck.h"
+#include "analysis/SourceText.h"
+#include "analysis/BlockingCalls.h"
+#include "analysis/CallArguments.h"
+#include "analysis/TokenOverloads.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace cancellint {
 
-void UnforwardedContextCheck::registerModelMatchers(MatchFinder *F) {}
+using analysis::HeldTokenVar;
+using analysis::Provenance;
 
-void UnforwardedContextCheck::check(const MatchFinder::MatchResult &R) {}
+void UnforwardedContextCheck::registerModelMatchers(MatchFinder *F) {
+  // Templates are analysed once, as written; instantiations would only
+  // repeat their findings.
+  F->addMatcher(functionDecl(isDefinition(), unless(isInstantiated()),
+                             unless(isExpansionInSystemHeader()))
+                    .bind("function"),
+                this);
+  F->addMatcher(lambdaExpr(unless(isInTemplateInstantiation()),
+                           unless(isExpansionInSystemHeader()))
+                    .bind("lambda"),
+                this);
+}
+
+void UnforwardedContextCheck::startTranslationUnit() {
+  Holders.emplace(queries());
+  Summaries.emplace(queries(), *Holders);
+  Alternatives.emplace(queries());
+  Analysed.clear();
+}
+
+void UnforwardedContextCheck::check(const MatchFinder::MatchResult &R) {
+  if (const auto *F = R.Nodes.getNodeAs<FunctionDecl>("function"))
+    checkFunction(F);
+  else if (const auto *L = R.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    checkFunction(L->getCallOperator());
+}
+
+//===----------------------------------------------------------------------===//
+// Words
+//===----------------------------------------------------------------------===//
+
+static std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
+
+/// Whether \p H can be passed on: an unnamed parameter cannot, and says
+/// the function ignores its token on purpose.
+static bool usable(const HeldTokenVar &H) {
+  return !H.Var || !H.Var->getName().empty();
+}
+
+/// How messages name a held token.
+static std::string heldName(const HeldTokenVar &H) {
+  if (H.Var)
+    return quoted(H.Var->getName());
+  return "the coroutine's cancellation token";
+}
+
+/// \p E quoted as written when short, else a description.
+static std::string spelled(const Expr *E, const ASTContext &Ctx) {
+  std::optional<std::string> Text = analysis::shortSpelling(E, Ctx);
+  return Text ? quoted(*Text) : "the argument";
+}
+
+/// How messages name what \p Call calls.
+static std::string calleeName(const Expr *Call, const ASTContext &Ctx) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    return spelled(Op->getArg(0), Ctx);
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    return quoted(C->getConstructor()->getParent()->getName());
+  if (const FunctionDecl *FD = analysis::calleeOf(Call))
+    return quoted(FD->getNameAsString());
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    if (const auto *O = dyn_cast<OverloadExpr>(CE->getCallee()))
+      return quoted(O->getName().getAsString());
+    return spelled(CE->getCallee(), Ctx);
+  }
+  return "the callee";
+}
+
+static SourceLocation locationOf(const Expr *Call) {
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    return C->getLocation();
+  return Call->getExprLoc();
+}
+
+std::string UnforwardedContextCheck::describe(const Provenance &P) {
+  const std::string Type =
+      P.Record ? quoted(queries().name(P.Record)) : std::string("token");
+  if (P.What == Provenance::Fresh)
+    return "a new " + Type;
+  switch (P.How) {
+  case Provenance::ModelRoot:
+    return "a new root context";
+  case Provenance::DefaultConstructed:
+    return "a default-constructed " + Type + " that is never cancelled";
+  case Provenance::NullPointer:
+    return "a null context";
+  }
+  return "a new root context";
+}
+
+std::string UnforwardedContextCheck::tokenInScope(analysis::TokenFlow &Flow,
+                                                  const Expr *Call,
+                                                  const CXXRecordDecl *Wanted,
+                                                  bool AnyWill) {
+  const llvm::ArrayRef<HeldTokenVar> Held = Holders->of(Flow.function());
+  for (const HeldTokenVar &H : Held)
+    if (usable(H) &&
+        H.Token.How != analysis::Holding::Element && // a vector of tokens
+        analysis::canPass(H.Token.Record, Wanted))
+      return heldName(H);
+  llvm::ArrayRef<const ValueDecl *> Locals = Flow.tokenLocalsAt(Call);
+  for (const ValueDecl *V : llvm::reverse(Locals)) {
+    auto Token = analysis::tokenParameterType(queries(), V->getType());
+    if (Token && analysis::canPass(Token->Record, Wanted) &&
+        Flow.provenanceOf(V).isHeldOrDerived())
+      return quoted(V->getName());
+  }
+  if (AnyWill)
+    for (const HeldTokenVar &H : Held)
+      if (usable(H))
+        return heldName(H);
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// The rules
+//===----------------------------------------------------------------------===//
+
+void UnforwardedContextCheck::checkFunction(const FunctionDecl *F) {
+  if (!F || !F->doesThisDeclarationHaveABody() || F->isInvalidDecl())
+    return;
+  if (!Analysed.insert(F->getCanonicalDecl()).second)
+    return;
+  if (llvm::none_of(Holders->of(F), usable))
+    return;
+  // A function returning a token hands out a derived one, or detaches on
+  // purpose (contextcheck's sanctioned detach helpers).
+  if (queries().tokenHeldBy(F->getReturnType()))
+    return;
+  analysis::TokenFlow Flow(queries(), *Holders, F);
+  Reported Done;
+  for (const Expr *Call : Flow.calls())
+    checkCall(Flow, Call, Done);
+}
+
+/// The parameter of \p F that \p Call calls (`next(ctx, req)`), when it is
+/// a callable rather than a token.
+static const ParmVarDecl *calledParameter(const FunctionDecl *F,
+                                          const Expr *Call,
+                                          analysis::ModelQueries &Q) {
+  const Expr *Callee = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getOperator() == OO_Call)
+      Callee = Op->getArg(0);
+  } else if (const auto *CE = dyn_cast<CallExpr>(Call);
+             CE && !isa<CXXMemberCallExpr>(CE)) {
+    Callee = CE->getCallee();
+  }
+  if (!Callee)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
+  const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!P || P->getDeclContext() != static_cast<const DeclContext *>(F) ||
+      Q.tokenHeldBy(P->getType()))
+    return nullptr;
+  return P;
+}
+
+void UnforwardedContextCheck::checkCall(analysis::TokenFlow &Flow,
+                                        const Expr *Call, Reported &Done) {
+  if (const ParmVarDecl *Next =
+          calledParameter(Flow.function(), Call, queries())) {
+    checkMiddlewareCall(Flow, Call, Next);
+    return;
+  }
+  const llvm::SmallVector<analysis::TokenArgument, 2> Args =
+      Flow.tokenArguments(Call);
+  for (const analysis::TokenArgument &A : Args)
+    if (checkTokenArgument(Flow, Call, A, Done))
+      return;
+  if (!Args.empty() || analysis::worksOnTokenItself(queries(), Call))
+    return;
+  // Copies and moves have no token-taking variant and start nothing.
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Call);
+      C && C->getConstructor()->isCopyOrMoveConstructor())
+    return;
+  if (checkTokenVariant(Flow, Call))
+    return;
+  checkCallChain(Flow, Call);
+}
+
+// 5. Middleware: `next` must get the held context or one derived from it.
+void UnforwardedContextCheck::checkMiddlewareCall(analysis::TokenFlow &Flow,
+                                                  const Expr *Call,
+                                                  const ParmVarDecl *Next) {
+  const ASTContext &Ctx = Flow.function()->getASTContext();
+  for (const analysis::TokenArgument &A : Flow.tokenArguments(Call)) {
+    if (isa<CXXDefaultArgExpr>(A.Arg))
+      continue;
+    Provenance P = Flow.provenance(A.Arg);
+    const bool Unrelated =
+        P.What == Provenance::Root || P.What == Provenance::Fresh ||
+        P.What == Provenance::Foreign ||
+        (P.What == Provenance::LocalSource && !Flow.isLinked(P.Local));
+    if (!Unrelated)
+      continue;
+    diag(A.Arg->getBeginLoc(),
+         "%0 is called with %1 instead of %2 or a context derived from it; "
+         "the handlers it runs do not see the cancellation of %2")
+        << quoted(Next->getName()) << spelled(A.Arg, Ctx)
+        << tokenInScope(Flow, Call, A.Token.Record, true);
+  }
+}
+
+// 1, 2 and 4: what a token parameter receives.
+bool UnforwardedContextCheck::checkTokenArgument(
+    analysis::TokenFlow &Flow, const Expr *Call,
+    const analysis::TokenArgument &A, Reported &Done) {
+  const FunctionDecl *F = Flow.function();
+  const ASTContext &Ctx = F->getASTContext();
+  Provenance P = Flow.provenance(A.Arg);
+  switch (P.What) {
+  case Provenance::Root:
+  case Provenance::Fresh: {
+    // Only what a token in scope could have replaced: a root of a kind it
+    // can be passed as, a new context the model can derive from it.
+    std::string Name;
+    const HeldTokenVar *From = nullptr;
+    const FunctionDecl *Derive = nullptr;
+    if (P.What == Provenance::Root) {
+      Name = tokenInScope(Flow, Call, A.Token.Record, false);
+    } else {
+      for (const HeldTokenVar &H : Holders->of(F)) {
+        Derive = usable(H)
+                     ? Alternatives->derivationOf(P.Record, H.Token.Record)
+                     : nullptr;
+        if (Derive) {
+          From = &H;
+          Name = heldName(H);
+          break;
+        }
+      }
+    }
+    if (Name.empty())
+      return false;
+    if (P.What == Provenance::Fresh && P.Local) {
+      if (Flow.isLinked(P.Local))
+        return false;
+      if (Done.Locals.insert(P.Local).second)
+        reportNewLocal(Flow, Call, P, *From, Derive);
+      return true;
+    }
+    if (!Done.Origins.insert(P.Origin).second)
+      return true;
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(A.Arg)) {
+      diag(locationOf(Call), "default argument of parameter %0 of %1 is %2, "
+                             "not derived from %3; cancelling %3 does not "
+                             "reach this call")
+          << quoted(Default->getParam()->getName()) << calleeName(Call, Ctx)
+          << describe(P) << Name;
+      return true;
+    }
+    const bool IsOrigin = A.Arg->IgnoreImplicit()->IgnoreParenImpCasts() ==
+                          P.Origin->IgnoreImplicit()->IgnoreParenImpCasts();
+    diag(A.Arg->getBeginLoc(), "%0 passed to %1 %select{holds|is}2 %3, not "
+                               "derived from %4; cancelling %4 does not reach "
+                               "this call")
+        << spelled(A.Arg, Ctx) << calleeName(Call, Ctx) << IsOrigin
+        << describe(P) << Name;
+    if (!IsOrigin)
+      diag(P.Origin->getBeginLoc(), "%0 is created here", DiagnosticIDs::Note)
+          << describe(P);
+    return true;
+  }
+  case Provenance::LocalSource: {
+    if (Flow.isLinked(P.Local))
+      return false;
+    if (!Done.Locals.insert(P.Local).second)
+      return true;
+    diag(P.Local->getLocation(), "local source %0 is not linked to %1; "
+                                 "cancelling %1 does not reach the calls that "
+                                 "receive its tokens")
+        << quoted(P.Local->getName())
+        << tokenInScope(Flow, Call, A.Token.Record, true);
+    diag(A.Arg->getBeginLoc(), "a token of %0 is passed to %1 here",
+         DiagnosticIDs::Note)
+        << quoted(P.Local->getName()) << calleeName(Call, Ctx);
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+/// The fix-it turning `T cctx;` into `auto cctx = T::FromServerContext(*h);`
+/// when every use is `&cctx` and the derive function takes just the parent;
+/// empty when it would not be mechanical.
+static std::vector<FixItHint> deriveFixIt(analysis::TokenFlow &Flow,
+                                          analysis::ModelQueries &Q,
+                                          const VarDecl *V,
+                                          const HeldTokenVar &H,
+                                          const FunctionDecl *Derive) {
+  std::vector<FixItHint> Fixes;
+  const DeclStmt *DS = Flow.declarationOf(V);
+  auto Local = Q.tokenHeldBy(V->getType());
+  const model::DeriveSpec *Spec = Q.derivation(Derive);
+  auto Result = Q.tokenHeldBy(Derive->getReturnType());
+  if (!H.Var || !DS || !DS->isSingleDecl() || !Local ||
+      Local->How != analysis::Holding::Value || !Spec || Spec->ParentArg != 0 ||
+      Derive->getMinRequiredArguments() != 1 || !Result ||
+      Result->How == analysis::Holding::Element ||
+      Result->How == analysis::Holding::Reference ||
+      DS->getBeginLoc().isMacroID() || !V->getInit() ||
+      !isa<CXXConstructExpr>(V->getInit()->IgnoreImplicit()))
+    return {};
+  const std::string Name = V->getName().str();
+  std::string Replacement;
+  if (Result->How == analysis::Holding::SmartPointer)
+    Replacement = Name + ".get()";
+  else if (Result->How == analysis::Holding::Pointer)
+    Replacement = Name;
+  for (const analysis::LocalUse &U : Flow.usesOf(V)) {
+    if (U.How != analysis::LocalUse::AddressArg || !U.AddressOf ||
+        U.AddressOf->getBeginLoc().isMacroID())
+      return {};
+    if (!Replacement.empty())
+      Fixes.push_back(FixItHint::CreateReplacement(
+          U.AddressOf->getSourceRange(), Replacement));
+  }
+  const bool Indirect = H.Token.How == analysis::Holding::Pointer ||
+                        H.Token.How == analysis::Holding::SmartPointer;
+  const std::string Init = "auto " + Name + " = " + Q.name(Derive) + "(" +
+                           (Indirect ? "*" : "") + H.Var->getName().str() + ")";
+  Fixes.insert(Fixes.begin(), FixItHint::CreateReplacement(
+                                  CharSourceRange::getTokenRange(
+                                      DS->getBeginLoc(), V->getEndLoc()),
+                                  Init));
+  return Fixes;
+}
+
+void UnforwardedContextCheck::reportNewLocal(analysis::TokenFlow &Flow,
+                                             const Expr *Call,
+                                             const Provenance &P,
+                                             const HeldTokenVar &H,
+                                             const FunctionDecl *Derive) {
+  const VarDecl *V = P.Local;
+  {
+    auto D = diag(V->getLocation(),
+                  "%0 is %1, not derived from %2; calls using it do not "
+                  "inherit the deadline or cancellation of %2; create it "
+                  "with '%3'")
+             << quoted(V->getName()) << describe(P) << heldName(H)
+             << queries().name(Derive);
+    for (const FixItHint &Fix : deriveFixIt(Flow, queries(), V, H, Derive))
+      D << Fix;
+  }
+  diag(locationOf(Call), "%0 is used for a call to %1 here",
+       DiagnosticIDs::Note)
+      << quoted(V->getName())
+      << calleeName(Call, Flow.function()->getASTContext());
+}
+
+// 3. A token-less call with a token-taking variant.
+bool UnforwardedContextCheck::checkTokenVariant(analysis::TokenFlow &Flow,
+                                                const Expr *Call) {
+  const FunctionDecl *Callee = analysis::calleeOf(Call);
+  if (!Callee)
+    return false;
+  // cancel-blocking-call reports blocking calls, with their cancellable
+  // forms.
+  if (const auto *CE = dyn_cast<CallExpr>(Call);
+      CE && analysis::BlockingCalls(queries()).calleeOf(CE))
+    return false;
+  const FunctionDecl *F = Flow.function();
+  const ASTContext &Ctx = F->getASTContext();
+  if (const model::TokenVariantSpec *Spec = queries().tokenVariant(Callee)) {
+    diag(locationOf(Call), "%0 takes no cancellation token although %1 is "
+                           "in scope; use '%2' and pass %1")
+        << quoted(queries().name(Callee))
+        << tokenInScope(Flow, Call, nullptr, true) << Spec->Alternative;
+    return true;
+  }
+  std::optional<analysis::TokenOverload> Overload =
+      analysis::tokenOverloadOf(Callee, queries());
+  if (!Overload)
+    return false;
+  // The token parameter must be written as one: in a class template,
+  // `vector(n, const value_type&, alloc)` is not a token-taking variant.
+  const FunctionDecl *Written =
+      Overload->Overload->getTemplateInstantiationPattern();
+  if (!Written)
+    Written = Overload->Overload;
+  if (Overload->TokenParam >= Written->getNumParams() ||
+      !analysis::tokenParameterType(
+          queries(), Written->getParamDecl(Overload->TokenParam)->getType()))
+    return false;
+  const std::string Name =
+      tokenInScope(Flow, Call, Overload->Token.Record, false);
+  if (Name.empty())
+    return false;
+  const std::string Taking = quoted(queries().name(Overload->Token.Record));
+  diag(locationOf(Call), "%0 takes no cancellation token although %1 is in "
+                         "scope; use the overload taking %2 and pass %1")
+      << calleeName(Call, Ctx) << Name << Taking;
+  diag(Overload->Overload->getLocation(), "overload taking %0 declared here",
+       DiagnosticIDs::Note)
+      << Taking;
+  return true;
+}
+
+// 6. A token-less callee that starts its own root, itself or further down.
+bool UnforwardedContextCheck::checkCallChain(analysis::TokenFlow &Flow,
+                                             const Expr *Call) {
+  const FunctionDecl *Callee = Summaries->followableCallee(Call);
+  const analysis::ContextSummaries::Summary *S = Summaries->of(Callee);
+  if (!S)
+    return false;
+  const Provenance &Token = S->Token;
+  std::string Name;
+  if (Token.What == Provenance::Root) {
+    Name = tokenInScope(Flow, Call, Token.Record, false);
+  } else {
+    for (const HeldTokenVar &H : Holders->of(Flow.function()))
+      if (usable(H) &&
+          Alternatives->derivationOf(Token.Record, H.Token.Record)) {
+        Name = heldName(H);
+        break;
+      }
+  }
+  if (Name.empty())
+    return false;
+  std::string Chain = Callee->getNameAsString();
+  unsigned Length = 1;
+  for (const auto *Cur = S; Cur && Cur->Next && Length < 16;
+       Cur = Summaries->of(Cur->Next)) {
+    Chain += " -> " + Cur->Next->getNameAsString();
+    ++Length;
+  }
+  diag(locationOf(Call), "%0 takes no cancellation token and passes %1 to "
+                         "its calls%2; pass %3 down instead")
+      << quoted(Callee->getNameAsString()) << describe(Token)
+      << (Length > 1 ? " (" + Chain + ")" : std::string()) << Name;
+  diag(Token.Origin->getBeginLoc(), "%0 is created here", DiagnosticIDs::Note)
+      << describe(Token);
+  return true;
+}
 
 } // namespace cancellint
