@@ -17,10 +17,10 @@
 //===----------------------------------------------------------------------===//
 #include "StoredContextCheck.h"
 #include "analysis/Lambdas.h"
+#include "analysis/SourceText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -74,7 +74,7 @@ void StoredContextCheck::registerModelMatchers(MatchFinder *F) {
                     .bind("assign-op"),
                 this);
   std::vector<std::string> Methods = model::splitOptionList(StoringMethods);
-  std::vector<StringRef> MethodRefs(Methods.begin(), Methods.end());
+  const std::vector<StringRef> MethodRefs(Methods.begin(), Methods.end());
   F->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(MethodRefs))),
                                   UserStmt)
                     .bind("store-call"),
@@ -103,7 +103,11 @@ StoredContextCheck::requestTokenCarriedBy(const Expr *E) {
       if (!C.capturesVariable())
         continue;
       const ValueDecl *V = C.getCapturedVar();
-      auto Captured = queries().tokenHeldBy(V->getType());
+      QualType Type = V->getType();
+      // Capturing a reference by copy copies the object it refers to.
+      if (C.getCaptureKind() == LCK_ByCopy)
+        Type = Type.getNonReferenceType();
+      auto Captured = queries().tokenHeldBy(Type);
       if (!RequestScoped(Captured))
         continue;
       if (C.getCaptureKind() == LCK_ByRef &&
@@ -163,28 +167,73 @@ std::string StoredContextCheck::whyLongLived(const analysis::StoragePlace &P,
          P.Owner->getNameAsString() + "'";
 }
 
-bool StoredContextCheck::isProcessWideToken(const VarDecl *VD) {
-  // `static auto g_stop = g_shutdown.get_token();` is process-wide state
-  // taken from a process-wide source, not a request's token.
-  const Expr *Init = VD->getInit();
-  if (!Init)
+bool StoredContextCheck::isProcessWideToken(const Expr *Value) {
+  // `static auto g_stop = g_shutdown.get_token();`, or a pool keeping
+  // `g_shutdown.get_token()`: process-wide state taken from a process-wide
+  // source, not a request's token.
+  if (!Value)
     return false;
-  const auto *Call =
-      dyn_cast<CXXMemberCallExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
-  if (!Call)
-    return false;
-  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+  const Expr *E = Value->IgnoreImplicit()->IgnoreParenImpCasts();
+  // Before C++17 the call's result is copied: look through that copy.
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E))
     if (Ctor->getNumArgs() == 1)
-      Call = dyn_cast_or_null<CXXMemberCallExpr>(
-          Ctor->getArg(0)->IgnoreImplicit());
-  if (!Call)
+      E = Ctor->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  // No method for calls through a pointer to member: nothing to compare.
+  const CXXMethodDecl *Getter = Call ? Call->getMethodDecl() : nullptr;
+  if (!Getter || !Getter->getIdentifier())
     return false;
   const Expr *Object = Call->getImplicitObjectArgument();
   const auto *Source = queries().sourceHeldBy(Object->getType());
   auto Place = analysis::storagePlaceOf(Object);
-  return Source && Call->getMethodDecl()->getIdentifier() &&
-         Call->getMethodDecl()->getName() == Source->TokenGetter && Place &&
+  return Source && Getter->getName() == Source->TokenGetter && Place &&
          analysis::hasStaticLifetime(*Place);
+}
+
+/// Whether the stored value is a parameter of a constructor of \p Owner (or
+/// a lambda capturing one): a long-lived object is built once, by its owner,
+/// so a token handed to its constructor is the owner's lifetime (shutdown)
+/// token, not a request's.
+static bool isConstructorArgument(const Expr *Value, const ValueDecl *Captured,
+                                  const CXXRecordDecl *Owner) {
+  const ValueDecl *V = Captured;
+  if (!V && Value) {
+    const Expr *E = Value->IgnoreImplicit()->IgnoreParenImpCasts();
+    // A copy or move of the parameter (`stop_(std::move(param))`) is it.
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(E))
+      if (Copy->getNumArgs() == 1)
+        E = Copy->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (Call->isCallToStdMove() && Call->getNumArgs() == 1)
+        E = Call->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      V = DRE->getDecl();
+  }
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(V);
+  const auto *Ctor = Param ? dyn_cast_or_null<CXXConstructorDecl>(
+                                 Param->getDeclContext())
+                           : nullptr;
+  return Ctor && Owner &&
+         Ctor->getParent()->getCanonicalDecl() == Owner->getCanonicalDecl();
+}
+
+bool StoredContextCheck::isConstantRootToken(const VarDecl *VD,
+                                             const analysis::HeldToken &T) {
+  // `static const std::stop_token kNever{};` or `const Context kBg =
+  // background();`: a constant that can only ever hold a token nothing
+  // cancels, never a request's.
+  if (T.How != analysis::Holding::Value || !VD->getType().isConstQualified())
+    return false;
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return false;
+  Init = Init->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    return Construct->getNumArgs() == 0 && T.Spec->DefaultConstructedIsRoot;
+  if (const auto *List = dyn_cast<InitListExpr>(Init))
+    return List->getNumInits() == 0 && T.Spec->DefaultConstructedIsRoot;
+  const auto *Call = dyn_cast<CallExpr>(Init);
+  return Call && queries().isRoot(Call->getDirectCallee());
 }
 
 static std::string tokenPhrase(const analysis::HeldToken &T) {
@@ -192,17 +241,11 @@ static std::string tokenPhrase(const analysis::HeldToken &T) {
          T.Spec->Type + "'";
 }
 
-/// The source text of \p E when it is short enough to quote in a message.
+/// \p E for a message: quoted when short enough, else "a value".
 static std::string spelling(const Expr *E, const ASTContext &Ctx) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getNameAsString();
-  StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(E->getSourceRange()),
-      Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
-    return "this value";
-  return Text.str();
+  std::optional<std::string> Text =
+      analysis::shortSpelling(E->IgnoreParenImpCasts(), Ctx);
+  return Text ? "'" + *Text + "'" : "a value";
 }
 
 void StoredContextCheck::checkVariable(const VarDecl *VD) {
@@ -216,10 +259,11 @@ void StoredContextCheck::checkVariable(const VarDecl *VD) {
   else if (auto FromInit = requestTokenCarriedBy(VD->getInit());
            FromInit && FromInit->CapturedVar)
     C = FromInit;
-  if (!C || isProcessWideToken(VD))
+  if (!C || isProcessWideToken(VD->getInit()) ||
+      (!C->CapturedVar && isConstantRootToken(VD, C->Token)))
     return;
-  analysis::StoragePlace P{analysis::storageKindOf(VD), VD, nullptr};
-  std::string Where = analysis::describeStoragePlace(P);
+  const analysis::StoragePlace P{analysis::storageKindOf(VD), VD, nullptr};
+  const std::string Where = analysis::describeStoragePlace(P);
   if (C->CapturedVar) {
     diag(VD->getLocation(), "%0 is initialised with a lambda capturing '%1' "
                             "(%2); it outlives the request it belongs to")
@@ -235,8 +279,13 @@ void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
   std::optional<Carried> C = requestTokenCarriedBy(Value);
   if (!C)
     return;
+  if (!C->CapturedVar && isProcessWideToken(Value))
+    return;
   auto Place = analysis::storagePlaceOf(Target);
   if (!Place)
+    return;
+  if (Place->What == analysis::StoragePlace::Field &&
+      isConstructorArgument(Value, C->CapturedVar, Place->Owner))
     return;
   // A static variable whose own type holds a token is reported once, at its
   // declaration; each store into it would only repeat that.
@@ -245,7 +294,7 @@ void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
     return;
   const NamedDecl *ReasonDecl = nullptr;
   std::string ReasonNote;
-  std::string Where = whyLongLived(*Place, ReasonDecl, ReasonNote);
+  const std::string Where = whyLongLived(*Place, ReasonDecl, ReasonNote);
   if (Where.empty())
     return;
   if (C->CapturedVar)
@@ -253,7 +302,7 @@ void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
               "the request it belongs to")
         << C->CapturedVar->getName() << tokenPhrase(C->Token) << Where;
   else
-    diag(Loc, "'%0' (%1) is stored in %2, which outlives the request it "
+    diag(Loc, "%0 (%1) is stored in %2, which outlives the request it "
               "belongs to")
         << spelling(Value, Ctx) << tokenPhrase(C->Token) << Where;
   if (ReasonDecl)
@@ -287,14 +336,15 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
   }
   if (const auto *Init = R.Nodes.getNodeAs<CXXCtorInitializer>("init")) {
     const FieldDecl *FD = Init->getMember();
-    analysis::StoragePlace P{analysis::StoragePlace::Field, FD,
-                             dyn_cast<CXXRecordDecl>(FD->getParent())};
+    const analysis::StoragePlace P{analysis::StoragePlace::Field, FD,
+                                   dyn_cast<CXXRecordDecl>(FD->getParent())};
     std::optional<Carried> C = requestTokenCarriedBy(Init->getInit());
-    if (!C)
+    if (!C || (!C->CapturedVar && isProcessWideToken(Init->getInit())) ||
+        isConstructorArgument(Init->getInit(), C->CapturedVar, P.Owner))
       return;
     const NamedDecl *ReasonDecl = nullptr;
     std::string ReasonNote;
-    std::string Where = whyLongLived(P, ReasonDecl, ReasonNote);
+    const std::string Where = whyLongLived(P, ReasonDecl, ReasonNote);
     if (Where.empty())
       return;
     diag(Init->getSourceLocation(),

@@ -36,7 +36,9 @@ private:
                            const clang::NamedDecl *&ReasonDecl,
                            std::string &ReasonNote);
   bool ownsSource(const clang::CXXRecordDecl *RD);
-  bool isProcessWideToken(const clang::VarDecl *VD);
+  bool isProcessWideToken(const clang::Expr *Value);
+  bool isConstantRootToken(const clang::VarDecl *VD,
+                           const analysis::HeldToken &T);
 
   void checkVariable(const clang::VarDecl *VD);
   void checkStore(const clang::Expr *Target, const clang::Expr *Value,
