@@ -47,7 +47,7 @@ std::string Baseline::render(const RunReport &R) {
                         {"fingerprint", F.Fingerprint},
                         {"message", F.Message}});
   json Doc = {{"format", BaselineFormat}, {"findings", Findings}};
-  return Doc.dump(2) + "\n";
+  return Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace cancellint::tool

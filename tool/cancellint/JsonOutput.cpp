@@ -22,7 +22,7 @@ void writeJson(const RunReport &R, llvm::raw_ostream &OS) {
                         {"findings", Findings},
                         {"failures", Failures},
                         {"exitCode", R.ExitCode}};
-  OS << Doc.dump(2) << "\n";
+  OS << Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 } // namespace cancellint::tool

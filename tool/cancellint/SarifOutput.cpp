@@ -194,7 +194,8 @@ private:
 } // namespace
 
 void writeSarif(const RunReport &R, llvm::raw_ostream &OS) {
-  OS << SarifWriter(R).run().dump(2) << "\n";
+  OS << SarifWriter(R).run().dump(
+                2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
 } // namespace cancellint::tool

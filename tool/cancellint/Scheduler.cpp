@@ -109,7 +109,8 @@ TranslationUnitResult runOne(const AnalysisRequest &Request,
     if (EC)
       return Fail("cannot write " + RequestFile.Path + ": " + EC.message(),
                   "");
-    Out << toJson(Request).dump();
+    Out << toJson(Request).dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   std::string RequestArg = "--analyze-tu=" + RequestFile.Path;
   std::string ResultArg = "--result=" + ResultFile.Path;

@@ -177,7 +177,10 @@ int runWorker(const std::string &RequestPath, const std::string &ResultPath) {
                  << EC.message() << "\n";
     return 2;
   }
-  Out << toJson(Result).dump();
+  // Source lines need not be UTF-8 (Latin-1 files exist): replace what is
+  // not, rather than fail the translation unit.
+  Out << toJson(Result).dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
   return 0;
 }
 
