@@ -25,6 +25,7 @@
 #include "llvm/Support/SHA256.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,15 +44,15 @@ namespace {
 
 /// Escapes for HTML text and quoted attribute values alike, and replaces
 /// what is not valid UTF-8 (a Latin-1 source file) and control characters
-/// other than tab with U+FFFD, so the page is always valid UTF-8.
+/// other than tab and newline with U+FFFD, so the page is always valid UTF-8.
 std::string escapeHtml(llvm::StringRef Text) {
   std::string Out;
   Out.reserve(Text.size());
   const auto *Bytes = reinterpret_cast<const llvm::UTF8 *>(Text.data());
   for (size_t I = 0; I < Text.size();) {
-    unsigned char C = Bytes[I];
+    const unsigned char C = Bytes[I];
     if (C >= 0x80) {
-      unsigned Length = llvm::getNumBytesForUTF8(C);
+      const unsigned Length = llvm::getNumBytesForUTF8(C);
       if (I + Length <= Text.size() &&
           llvm::isLegalUTF8Sequence(Bytes + I, Bytes + I + Length)) {
         Out.append(Text.data() + I, Length);
@@ -63,11 +64,21 @@ std::string escapeHtml(llvm::StringRef Text) {
       continue;
     }
     switch (C) {
-    case '&': Out += "&amp;"; break;
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '"': Out += "&quot;"; break;
-    case '\'': Out += "&#39;"; break;
+    case '&':
+      Out += "&amp;";
+      break;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    case '\'':
+      Out += "&#39;";
+      break;
     default:
       if ((C < 0x20 && C != '\t' && C != '\n') || C == 0x7F)
         Out += "\xEF\xBF\xBD";
@@ -93,7 +104,7 @@ std::string filePathOfUri(llvm::StringRef Uri) {
   if (!Uri.consume_front_insensitive("file://"))
     return "";
   if (!Uri.starts_with("/")) {
-    size_t Slash = Uri.find('/');
+    const size_t Slash = Uri.find('/');
     if (Slash == llvm::StringRef::npos)
       return "";
     Uri = Uri.substr(Slash); // drop the host
@@ -102,7 +113,7 @@ std::string filePathOfUri(llvm::StringRef Uri) {
 }
 
 bool hasScheme(llvm::StringRef Uri) {
-  size_t Colon = Uri.find(':');
+  const size_t Colon = Uri.find(':');
   return Colon != llvm::StringRef::npos && Colon > 1 &&
          llvm::all_of(Uri.take_front(Colon), [](char C) {
            return llvm::isAlnum(C) || C == '+' || C == '-' || C == '.';
@@ -122,7 +133,7 @@ size_t byteOffsetOfColumn(llvm::StringRef Line, unsigned Column,
   unsigned Units = 1;
   size_t I = 0;
   while (I < Line.size() && Units < Column) {
-    unsigned Length = llvm::getNumBytesForUTF8(Line[I]);
+    const unsigned Length = llvm::getNumBytesForUTF8(Line[I]);
     Units += (Length == 4 && !CodePoints) ? 2 : 1;
     I = std::min(Line.size(), I + std::max(1u, Length));
   }
@@ -172,12 +183,12 @@ const json &objectAt(const json &J, const char *Key) {
 
 /// A place in the sources.
 struct Place {
-  std::string Shown;  ///< as printed: relative to its source root when below it
-  std::string Path;   ///< where to read it; "" when not a local file
-  unsigned Line = 0;  ///< 0: no region
+  std::string Shown; ///< as printed: relative to its source root when below it
+  std::string Path;  ///< where to read it; "" when not a local file
+  unsigned Line = 0; ///< 0: no region
   unsigned Column = 0;
   unsigned EndLine = 0;
-  unsigned EndColumn = 0; ///< 0: none
+  unsigned EndColumn = 0;  ///< 0: none
   bool CodePoints = false; ///< columns count code points, not UTF-16 units
   std::string Snippet;     ///< region.snippet, when the SARIF has one
 
@@ -215,7 +226,7 @@ struct Entry {
   RuleInfo Rule;
 
   std::string directory() const {
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Where.Shown);
+    const llvm::StringRef Parent = llvm::sys::path::parent_path(Where.Shown);
     return Parent.empty() ? "." : Parent.str();
   }
   auto key() const {
@@ -256,11 +267,12 @@ public:
   /// Returns an error message, or "" when \p Doc is SARIF 2.1.0.
   std::string add(const SarifDocument &Input) {
     const json &Doc = Input.Document;
-    std::string Name = Input.Name.empty() ? "the run" : "'" + Input.Name + "'";
+    const std::string Name =
+        Input.Name.empty() ? "the run" : "'" + Input.Name + "'";
     if (!Doc.is_object() || !member(Doc, "runs") ||
         !member(Doc, "runs")->is_array())
       return Name + " is not a SARIF log (no \"runs\" array)";
-    if (std::string V = stringAt(Doc, "version"); V != "2.1.0")
+    if (const std::string V = stringAt(Doc, "version"); V != "2.1.0")
       return Name + " is not SARIF 2.1.0 (version \"" + V + "\")";
     if (!Input.Name.empty())
       Data.InputNames.push_back(Input.Name);
@@ -289,15 +301,15 @@ private:
     CodePoints = stringAt(Run, "columnKind") == "unicodeCodePoints";
 
     const json &Tool = objectAt(objectAt(Run, "tool"), "driver");
-    std::string ToolName = stringAt(Tool, "name");
+    const std::string ToolName = stringAt(Tool, "name");
     if (!ToolName.empty()) {
-      std::string Version = stringAt(Tool, "version");
+      const std::string Version = stringAt(Tool, "version");
       Data.Tools.insert(ToolName + (Version.empty() ? "" : " " + Version));
     }
     for (const json &E : arrayAt(objectAt(Run, "tool"), "extensions")) {
-      std::string Version = stringAt(E, "version");
-      if (std::string N = stringAt(E, "name"); !N.empty())
-        Data.Models.insert(N + (Version.empty() ? "" : " " + Version));
+      const std::string Version = stringAt(E, "version");
+      if (const std::string N = stringAt(E, "name"); !N.empty())
+        Data.Models.insert(Version.empty() ? N : (N + " ").append(Version));
     }
 
     for (const json &R : arrayAt(Run, "results"))
@@ -308,9 +320,9 @@ private:
   void readBases(const json &Run) {
     Bases.clear();
     for (const auto &[Id, Base] : objectAt(Run, "originalUriBaseIds").items()) {
-      std::string Dir = Options.SourceRoot.empty()
-                            ? filePathOfUri(stringAt(Base, "uri"))
-                            : Options.SourceRoot;
+      const std::string Dir = Options.SourceRoot.empty()
+                                  ? filePathOfUri(stringAt(Base, "uri"))
+                                  : Options.SourceRoot;
       if (Dir.empty())
         continue;
       Bases[Id] = withTrailingSlash(Dir);
@@ -349,13 +361,13 @@ private:
           Index && Index->is_number_unsigned() &&
           Index->get<size_t>() < Artifacts.size())
         Artifact = Artifacts[Index->get<size_t>()];
-    std::string Uri = stringAt(Artifact, "uri");
-    std::string BaseId = stringAt(Artifact, "uriBaseId");
-    if (std::string Path = filePathOfUri(Uri); !Path.empty()) {
+    const std::string Uri = stringAt(Artifact, "uri");
+    const std::string BaseId = stringAt(Artifact, "uriBaseId");
+    if (const std::string Path = filePathOfUri(Uri); !Path.empty()) {
       P.Path = Path;
       P.Shown = shownPath(Path);
     } else if (!hasScheme(Uri) && !Uri.empty()) {
-      std::string Relative = percentDecode(Uri);
+      const std::string Relative = percentDecode(Uri);
       P.Shown = Relative;
       auto Base = Bases.find(BaseId);
       if (Base != Bases.end())
@@ -387,8 +399,8 @@ private:
     return Path;
   }
 
-  /// message.text, or the rule's message string for message.id, with
-  /// {0}, {1}... replaced by the arguments.
+  /// message.text (else its markdown), with {0}, {1}... replaced by the
+  /// arguments.
   static std::string messageOf(const json &Message) {
     std::string Text = stringAt(Message, "text");
     if (Text.empty())
@@ -396,10 +408,9 @@ private:
     const json &Arguments = arrayAt(Message, "arguments");
     for (size_t I = 0; I < Arguments.size(); ++I)
       if (Arguments[I].is_string())
-        for (size_t At = 0;
-             (At = Text.find("{" + std::to_string(I) + "}", At)) !=
-             std::string::npos;) {
-          std::string Value = Arguments[I].get<std::string>();
+        for (size_t At = 0; (At = Text.find("{" + std::to_string(I) + "}",
+                                            At)) != std::string::npos;) {
+          const std::string Value = Arguments[I].get<std::string>();
           Text.replace(At, std::to_string(I).size() + 2, Value);
           At += Value.size();
         }
@@ -408,7 +419,7 @@ private:
 
   static bool isSuppressed(const json &Result) {
     for (const json &S : arrayAt(Result, "suppressions")) {
-      std::string Status = stringAt(S, "status");
+      const std::string Status = stringAt(S, "status");
       if (Status.empty() || Status == "accepted")
         return true;
     }
@@ -416,14 +427,14 @@ private:
   }
 
   void addResult(const json &Result) {
-    std::string Kind = stringAt(Result, "kind");
+    const std::string Kind = stringAt(Result, "kind");
     if (Kind == "pass" || Kind == "notApplicable")
       return;
     if (isSuppressed(Result)) {
       ++Data.Suppressed;
       return;
     }
-    std::string Baseline = stringAt(Result, "baselineState");
+    const std::string Baseline = stringAt(Result, "baselineState");
     if (!Baseline.empty())
       Data.HasBaseline = true;
     if (Baseline == "absent") {
@@ -435,7 +446,7 @@ private:
     E.Check = stringAt(Result, "ruleId");
     if (E.Check.empty())
       E.Check = stringAt(objectAt(Result, "rule"), "id");
-    if (unsigned Index = unsignedAt(Result, "ruleIndex");
+    if (const unsigned Index = unsignedAt(Result, "ruleIndex");
         E.Check.empty() && member(Result, "ruleIndex") &&
         Index < RuleIds.size())
       E.Check = RuleIds[Index];
@@ -484,8 +495,8 @@ private:
       for (const json &N : arrayAt(Invocation, "toolExecutionNotifications")) {
         if (stringAt(N, "level") != "error")
           continue;
-        auto [Summary, Details] =
-            llvm::StringRef(messageOf(objectAt(N, "message"))).split('\n');
+        const std::string Text = messageOf(objectAt(N, "message"));
+        auto [Summary, Details] = llvm::StringRef(Text).split('\n');
         FailedUnit F;
         const json &Locations = arrayAt(N, "locations");
         if (!Locations.empty())
@@ -536,7 +547,7 @@ private:
 // The page
 //===----------------------------------------------------------------------===//
 
-const char StyleSheet[] = R"css(
+constexpr llvm::StringLiteral StyleSheet = R"css(
 :root{--bg:#fff;--fg:#1f2328;--muted:#5d6773;--line:#d8dee4;--panel:#f6f8fa;
 --code:#f8f9fb;--hl:#fff3c4;--hlbar:#d99a00;--mark:#ffd862;--warn:#b75d00;
 --err:#c62828;--link:#0a5fb4;--new:#c62828;--bar:#5b7fa6;color-scheme:light dark}
@@ -555,11 +566,13 @@ h3{font-size:14px;margin:0 0 6px}
 a{color:var(--link)}
 code,.src,.mono,.loc,.check{font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
 .meta{color:var(--muted);margin:2px 0}
-.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(145px,1fr));gap:10px;margin:14px 0 18px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:10px;margin:14px 0 18px}
 .tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:9px 12px}
 .tile .value{display:block;font-size:25px;font-weight:650;font-variant-numeric:tabular-nums}
-.tile .label{color:var(--muted);font-size:12.5px}
-.tile.bad .value,.tile.new .value{color:var(--err)}
+.tile .label{display:block;color:var(--muted);font-size:12.5px}
+.tile .sub{display:block;color:var(--muted);font-size:12.5px;margin-top:2px}
+.tile .sub .value{display:inline;font-size:inherit;font-weight:650;color:var(--fg)}
+.tile.bad>.value,.tile .sub .bad,.tile .sub .bad .value{color:var(--err)}
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:14px 28px;align-items:start}
 @media (max-width:820px){.charts{grid-template-columns:1fr}}
 table.chart{width:100%;border-collapse:collapse;table-layout:fixed}
@@ -627,7 +640,7 @@ h2{break-after:avoid}
 }
 )css";
 
-const char Script[] = R"js(
+constexpr llvm::StringLiteral Script = R"js(
 (function () {
   'use strict';
   document.documentElement.classList.add('js');
@@ -690,9 +703,10 @@ const char Script[] = R"js(
 })();
 )js";
 
-/// Colour-blind-safe colours for the checks, in the order of their ids.
-const char *const Palette[] = {"#0a6bb0", "#c2410c", "#047857", "#a3367f",
-                               "#8a6100", "#4b5fb8", "#5f6b7a", "#0f766e"};
+/// Distinct colours for the checks, in the order of their ids.
+constexpr std::array<llvm::StringLiteral, 8> Palette = {
+    "#0a6bb0", "#c2410c", "#047857", "#a3367f",
+    "#8a6100", "#4b5fb8", "#5f6b7a", "#0f766e"};
 
 /// Lines shown above and below a finding's line.
 constexpr unsigned ContextLines = 3;
@@ -717,7 +731,8 @@ public:
       ++ByDirectory[E.directory()];
       if (E.State == "new")
         ++New;
-      Files.insert(E.Where.Shown);
+      if (!E.Where.Shown.empty())
+        Files.insert(E.Where.Shown);
       Rules.emplace(E.Check, E.Rule);
     }
     for (const auto &[Name, Count] : ByCheck) {
@@ -731,11 +746,13 @@ public:
   }
 
   void write() {
-    OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-       << "<meta http-equiv=\"Content-Security-Policy\" content=\""
+    OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+          "charset=\"utf-8\">\n"
+       << R"(<meta http-equiv="Content-Security-Policy" content=")"
        << contentSecurityPolicy() << "\">\n"
-       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-       << "<meta name=\"generator\" content=\"cancellint " << CANCELLINT_VERSION
+       << "<meta name=\"viewport\" content=\"width=device-width, "
+          "initial-scale=1\">\n"
+       << R"(<meta name="generator" content="cancellint )" << CANCELLINT_VERSION
        << "\">\n<title>" << escapeHtml(Options.Title) << "</title>\n<style>"
        << StyleSheet << checkColours() << noScriptFilters() << "</style>\n"
        << "</head>\n<body>\n<main>\n";
@@ -762,9 +779,10 @@ private:
 
   /// Nothing is loaded from anywhere; the one script runs by its hash.
   static std::string contentSecurityPolicy() {
-    llvm::StringRef Text(Script);
-    std::array<uint8_t, 32> Hash = llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
-        reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
+    const llvm::StringRef Text(Script);
+    const std::array<uint8_t, 32> Hash =
+        llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
+            reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
     return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
            "script-src 'sha256-" +
            llvm::encodeBase64(Hash) + "'; base-uri 'none'; form-action 'none'";
@@ -773,8 +791,8 @@ private:
   std::string checkColours() const {
     std::string Css;
     for (size_t I = 0; I < Checks.size(); ++I)
-      Css += ".k" + std::to_string(I) + "{--k:" +
-             Palette[I % std::size(Palette)] + "}\n";
+      Css += ".k" + std::to_string(I) +
+             "{--k:" + Palette[I % Palette.size()].str() + "}\n";
     return Css;
   }
 
@@ -825,60 +843,77 @@ private:
     }
   }
 
+  /// A number with what it counts; the details (each with its own
+  /// data-stat) go in a smaller line below.
   void tile(const char *Stat, const std::string &Value, const char *Label,
-            const char *Class = "") {
-    OS << "<div class=\"tile " << Class << "\" data-stat=\"" << Stat
-       << "\"><span class=\"value\">" << escapeHtml(Value)
-       << "</span><span class=\"label\">" << Label << "</span></div>\n";
+            const std::string &Details = "", bool Bad = false) {
+    OS << "<div class=\"tile" << (Bad ? " bad" : "") << "\" data-stat=\""
+       << Stat << R"("><span class="value">)" << escapeHtml(Value)
+       << "</span><span class=\"label\">" << Label << "</span>";
+    if (!Details.empty())
+      OS << "<span class=\"sub\">" << Details << "</span>";
+    OS << "</div>\n";
+  }
+
+  static std::string detail(const char *Stat, size_t Value, const char *Label,
+                            bool Bad = false) {
+    return std::string("<span data-stat=\"") + Stat + "\"" +
+           (Bad ? " class=\"bad\"" : "") + "><span class=\"value\">" +
+           std::to_string(Value) + "</span> " + Label + "</span>";
   }
 
   void writeSummary() {
     OS << "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
        << "<h2 id=\"summary-h\">Summary</h2>\n<div class=\"tiles\">\n";
-    size_t Total = Data.Entries.size();
-    tile("findings", std::to_string(Total),
-         Total == 1 ? "finding" : "findings");
-    if (Data.HasBaseline) {
-      tile("new", std::to_string(New), "new since the baseline",
-           New ? "new" : "");
-      tile("known", std::to_string(Total - New), "known in the baseline");
-      tile("absent", std::to_string(Data.Absent), "fixed since the baseline");
-    }
+    const size_t Total = Data.Entries.size();
+    std::string Details;
+    if (Data.HasBaseline)
+      Details = detail("new", New, "new", New != 0) + ", " +
+                detail("known", Total - New, "known") + ", " +
+                detail("absent", Data.Absent, "fixed") + " since the baseline";
+    if (Data.Suppressed)
+      Details += (Details.empty() ? "" : "; ") +
+                 detail("suppressed", Data.Suppressed, "suppressed");
+    tile("findings", std::to_string(Total), Total == 1 ? "finding" : "findings",
+         Details);
     tile("checks", std::to_string(Checks.size()),
          Checks.size() == 1 ? "check with findings" : "checks with findings");
     tile("files", std::to_string(Files.size()),
          Files.size() == 1 ? "file with findings" : "files with findings");
-    size_t Failed = failedUnits();
+    const size_t Failed = failedUnits();
+    const std::string FailedDetail =
+        detail("failed", Failed, "not fully analysed", Failed != 0);
     if (Data.TranslationUnits)
       tile("analysed",
            std::to_string(*Data.TranslationUnits -
                           std::min(Failed, *Data.TranslationUnits)) +
                " / " + std::to_string(*Data.TranslationUnits),
-           "translation units fully analysed");
+           "translation units fully analysed", FailedDetail, Failed != 0);
     else
-      tile("analysed", "?",
-           "translation units analysed (not recorded in the SARIF)");
-    tile("failed", std::to_string(Failed),
-         "translation units not fully analysed", Failed ? "bad" : "");
-    if (Data.Suppressed)
-      tile("suppressed", std::to_string(Data.Suppressed),
-           "suppressed in the SARIF");
+      tile("analysed", "?", "translation units (not recorded in the SARIF)",
+           FailedDetail, Failed != 0);
     OS << "</div>\n";
 
     if (!Data.Entries.empty()) {
       OS << "<div class=\"charts\">\n";
-      writeChart("checks", "Findings per check", "c", Checks, /*Coloured=*/true);
+      writeChart("checks", "Findings per check", "c", Checks,
+                 /*Coloured=*/true);
       writeChart("directories", "Findings per directory", "d", Directories,
                  /*Coloured=*/false);
       OS << "</div>\n";
     }
     writeFailures();
     if (!Data.Models.empty()) {
-      OS << "<div class=\"box\" id=\"models\"><h3>Models used</h3>";
+      OS << R"(<div class="box" id="models"><h3>Models used</h3>)";
       writeList(Data.Models);
       OS << "</div>\n";
     }
     OS << "</section>\n";
+  }
+
+  /// "src/", and "./" for the top: clearly directories, not files.
+  static std::string directoryLabel(const std::string &Directory) {
+    return Directory == "." ? "./" : Directory + "/";
   }
 
   size_t failedUnits() const {
@@ -895,29 +930,31 @@ private:
     size_t Max = 1;
     for (const Counted &R : Rows)
       Max = std::max(Max, R.Count);
-    OS << "<table class=\"chart\" id=\"chart-" << Id << "\">\n<caption>"
+    OS << R"(<table class="chart" id="chart-)" << Id << "\">\n<caption>"
        << Caption << "</caption>\n<tbody>\n";
     for (size_t I = 0; I < Rows.size(); ++I) {
       const Counted &R = Rows[I];
-      double Width = 100.0 * static_cast<double>(R.Count) / static_cast<double>(Max);
-      char WidthText[16];
-      snprintf(WidthText, sizeof(WidthText), "%.1f", Width);
-      std::string Colour = Coloured ? Palette[I % std::size(Palette)] : "";
-      OS << "<tr data-key=\"" << escapeHtml(R.Name) << "\"><th scope=\"row\"";
+      // The bar's length in percent of the longest, to one decimal.
+      const size_t Tenths = (R.Count * 1000 + Max / 2) / Max;
+      const std::string Width =
+          std::to_string(Tenths / 10) + "." + std::to_string(Tenths % 10);
+      const llvm::StringRef Colour =
+          Coloured ? llvm::StringRef(Palette[I % Palette.size()]) : "#5b7fa6";
+      OS << "<tr data-key=\"" << escapeHtml(R.Name) << R"("><th scope="row")";
       if (Coloured)
         if (const std::string &Short = Rules.at(R.Name).Short; !Short.empty())
           OS << " title=\"" << escapeHtml(Short) << "\"";
       OS << ">";
       if (Coloured)
         OS << "<span class=\"sw k" << I << "\"></span>";
-      OS << "<a class=\"mono\" href=\"#findings\" data-only=\"" << Group
-         << "\" data-value=\"" << I << "\">" << escapeHtml(R.Name)
+      OS << R"(<a class="mono" href="#findings" data-only=")" << Group
+         << "\" data-value=\"" << I << "\">"
+         << escapeHtml(Coloured ? R.Name : directoryLabel(R.Name))
          << "</a></th><td><svg viewBox=\"0 0 100 10\" "
             "preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect "
             "class=\"bar-bg\" width=\"100\" height=\"10\"/><rect width=\""
-         << WidthText << "\" height=\"10\" fill=\""
-         << (Coloured ? Colour : std::string("#5b7fa6"))
-         << "\"/></svg></td><td class=\"num\">" << R.Count << "</td></tr>\n";
+         << Width << R"(" height="10" fill=")" << Colour
+         << R"("/></svg></td><td class="num">)" << R.Count << "</td></tr>\n";
     }
     OS << "</tbody></table>\n";
   }
@@ -942,8 +979,8 @@ private:
   void checkbox(const char *Group, const std::string &Value,
                 const std::string &Label, size_t Count,
                 const std::string &Swatch = "") {
-    std::string Id = std::string("f-") + Group + "-" + Value;
-    OS << "<label for=\"" << Id << "\"><input type=\"checkbox\" id=\"" << Id
+    const std::string Id = std::string("f-") + Group + "-" + Value;
+    OS << "<label for=\"" << Id << R"("><input type="checkbox" id=")" << Id
        << "\" name=\"" << Group << "\" value=\"" << Value << "\" checked>";
     if (!Swatch.empty())
       OS << "<span class=\"sw " << Swatch << "\"></span>";
@@ -952,10 +989,10 @@ private:
   }
 
   void groupButtons(const char *Group) {
-    OS << "<button type=\"button\" class=\"js-only\" data-group=\"" << Group
+    OS << R"(<button type="button" class="js-only" data-group=")" << Group
        << "\" data-set=\"all\">all</button><button type=\"button\" "
           "class=\"js-only\" data-group=\""
-       << Group << "\" data-set=\"none\">none</button>";
+       << Group << R"(" data-set="none">none</button>)";
   }
 
   void writeFilters() {
@@ -971,7 +1008,7 @@ private:
     groupButtons("d");
     OS << "</legend><div class=\"opts\">\n";
     for (size_t I = 0; I < Directories.size(); ++I)
-      checkbox("d", std::to_string(I), Directories[I].Name,
+      checkbox("d", std::to_string(I), directoryLabel(Directories[I].Name),
                Directories[I].Count);
     OS << "</div></fieldset>\n";
     if (Data.HasBaseline) {
@@ -1003,8 +1040,8 @@ private:
   }
 
   void writeEntry(const Entry &E, size_t Number) {
-    size_t Check = CheckIndex.at(E.Check);
-    bool Error = E.Level == "error";
+    const size_t Check = CheckIndex.at(E.Check);
+    const bool Error = E.Level == "error";
     OS << "<article class=\"finding" << (Error ? " error" : "") << "\" id=\"f"
        << Number << "\" data-c=\"" << Check << "\" data-d=\""
        << DirectoryIndex.at(E.directory()) << "\"";
@@ -1019,7 +1056,7 @@ private:
     if (!E.State.empty())
       OS << "<span class=\"badge " << E.State << "\">" << E.State << "</span>";
     OS << "</header>\n<p class=\"msg\">" << escapeHtml(E.Message) << "</p>\n";
-    std::set<size_t> Marked = writeExcerpt(E);
+    const std::set<size_t> Marked = writeExcerpt(E);
     writePath(E, Marked);
     writeFix(E);
     OS << "</article>\n";
@@ -1034,19 +1071,20 @@ private:
       return "Source not available: '" + P.Shown + "' is not a local file.";
     const SourceCache::File &F = Sources.get(P.Path);
     if (!F.Error.empty())
-      return "Source not available: cannot read '" + P.Path + "' (" +
-             F.Error + ").";
+      return "Source not available: cannot read '" + P.Path + "' (" + F.Error +
+             ").";
     if (P.Line > F.Lines.size())
-      return "Source not available: '" + P.Path + "' has " +
-             std::to_string(F.Lines.size()) + " lines, not " +
-             std::to_string(P.Line) + "; it changed since the analysis.";
+      return "Source not available: '" + P.Path + "' has no line " +
+             std::to_string(P.Line) + " (it has " +
+             std::to_string(F.Lines.size()) +
+             "); it changed since the analysis.";
     File = &F;
     return "";
   }
 
   /// The primary line, with the finding's columns marked.
   std::string markedLine(const Place &P, llvm::StringRef Text) {
-    size_t Begin = byteOffsetOfColumn(Text, P.Column, P.CodePoints);
+    const size_t Begin = byteOffsetOfColumn(Text, P.Column, P.CodePoints);
     size_t End = Begin;
     if (P.EndLine == P.Line && P.EndColumn > P.Column)
       End = byteOffsetOfColumn(Text, P.EndColumn, P.CodePoints);
@@ -1054,8 +1092,9 @@ private:
       while (End < Text.size() && isIdentifierByte(Text[End]))
         ++End;
     else if (Begin < Text.size())
-      End = std::min(Text.size(),
-                     Begin + std::max(1u, llvm::getNumBytesForUTF8(Text[Begin])));
+      End =
+          std::min(Text.size(),
+                   Begin + std::max(1u, llvm::getNumBytesForUTF8(Text[Begin])));
     if (End <= Begin)
       return escapeHtml(Text);
     return escapeHtml(Text.take_front(Begin)) + "<mark>" +
@@ -1071,7 +1110,7 @@ private:
        << Number << "\">";
     if (Markers) {
       OS << "<span class=\"g\">";
-      for (size_t M : *Markers)
+      for (const size_t M : *Markers)
         OS << "<span class=\"mk\">" << M << "</span>";
       OS << "</span>";
     }
@@ -1083,14 +1122,14 @@ private:
   std::set<size_t> writeExcerpt(const Entry &E) {
     const Place &P = E.Where;
     const SourceCache::File *File = nullptr;
-    std::string Why = unavailable(P, File);
+    const std::string Why = unavailable(P, File);
     std::set<size_t> Marked;
     if (!File) {
       if (!Why.empty())
         OS << "<p class=\"nosrc\">" << escapeHtml(Why) << "</p>\n";
       if (P.Line && !P.Snippet.empty()) {
         OS << "<div class=\"src\">";
-        std::vector<size_t> NoMarkers;
+        const std::vector<size_t> NoMarkers;
         writeLine(P.Line, escapeHtml(llvm::StringRef(P.Snippet).rtrim("\r\n")),
                   true, &NoMarkers);
         OS << "</div>\n";
@@ -1159,8 +1198,8 @@ private:
   void writeFix(const Entry &E) {
     OS << "<div class=\"fix\">";
     if (auto Link = safeLink(E.Rule.HelpUri))
-      OS << "<span><a class=\"doc\" href=\"" << *Link
-         << "\" rel=\"noopener noreferrer\">" << escapeHtml(E.Check)
+      OS << R"(<span><a class="doc" href=")" << *Link
+         << R"(" rel="noopener noreferrer">)" << escapeHtml(E.Check)
          << " documentation</a>"
          << (E.Rule.Short.empty() ? "" : ": " + escapeHtml(E.Rule.Short))
          << "</span>";
@@ -1185,7 +1224,7 @@ std::string writeHtmlReport(const std::vector<SarifDocument> &Inputs,
 
   // CI shards may report the same header finding: show it once.
   std::sort(Data.Entries.begin(), Data.Entries.end(),
-                   [](const Entry &A, const Entry &B) { return A.key() < B.key(); });
+            [](const Entry &A, const Entry &B) { return A.key() < B.key(); });
   Data.Entries.erase(std::unique(Data.Entries.begin(), Data.Entries.end(),
                                  [](const Entry &A, const Entry &B) {
                                    return A.key() == B.key();
@@ -1200,12 +1239,12 @@ void writeHtml(const RunReport &Report, llvm::raw_ostream &OS) {
   llvm::raw_string_ostream SarifOS(Sarif);
   writeSarif(Report, SarifOS);
   SarifOS.flush();
-  std::vector<SarifDocument> Inputs{
+  const std::vector<SarifDocument> Inputs{
       {"", json::parse(Sarif, nullptr, /*allow_exceptions=*/false)}};
   (void)writeHtmlReport(Inputs, HtmlOptions(), OS);
 }
 
-static const char ReportUsage[] =
+static constexpr llvm::StringLiteral ReportUsage =
     "usage: cancellint report <in.sarif>... [-o <report.html>] "
     "[--source-root=<dir>] [--title=<text>]\n"
     "\n"
@@ -1244,16 +1283,15 @@ int runReportCommand(llvm::ArrayRef<const char *> Args) {
       return 0;
     }
     if (Value("-o", OutputPath) || Value("--source-root", Html.SourceRoot) ||
-        Value("-source-root", Html.SourceRoot) || Value("--title", Html.Title) ||
-        Value("-title", Html.Title))
+        Value("-source-root", Html.SourceRoot) ||
+        Value("--title", Html.Title) || Value("-title", Html.Title))
       continue;
     if (A.starts_with("-") && A != "-")
-      return Fail("unknown option '" + A.str() + "'\n" + ReportUsage);
+      return Fail("unknown option '" + A.str() + "'\n" + ReportUsage.str());
     Names.push_back(A.str());
   }
   if (Names.empty())
-    return Fail(std::string("no input: give one or more SARIF files\n") +
-                ReportUsage);
+    return Fail("no input: give one or more SARIF files\n" + ReportUsage.str());
 
   std::vector<SarifDocument> Inputs;
   for (const std::string &Name : Names) {
@@ -1268,13 +1306,16 @@ int runReportCommand(llvm::ArrayRef<const char *> Args) {
   }
   if (!Html.SourceRoot.empty()) {
     llvm::SmallString<256> Root(Html.SourceRoot);
-    llvm::sys::fs::make_absolute(Root);
+    if (const std::error_code EC = llvm::sys::fs::make_absolute(Root))
+      return Fail("bad --source-root '" + Html.SourceRoot +
+                  "': " + EC.message());
     llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
     Html.SourceRoot = std::string(Root);
   }
   std::string Page;
   llvm::raw_string_ostream PageOS(Page);
-  if (std::string Error = writeHtmlReport(Inputs, Html, PageOS); !Error.empty())
+  if (const std::string Error = writeHtmlReport(Inputs, Html, PageOS);
+      !Error.empty())
     return Fail(Error);
   PageOS.flush();
   if (OutputPath.empty()) {
@@ -1282,7 +1323,8 @@ int runReportCommand(llvm::ArrayRef<const char *> Args) {
     llvm::outs().flush();
     return 0;
   }
-  if (std::string Error = writeFileAtomically(OutputPath, Page); !Error.empty())
+  if (const std::string Error = writeFileAtomically(OutputPath, Page);
+      !Error.empty())
     return Fail(Error);
   return 0;
 }
