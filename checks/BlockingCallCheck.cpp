@@ -1,13 +1,364 @@
-//===--- BlockingCallCheck.cpp - cancel-blocking-call -------------------------------------===//
+//===--- BlockingCallCheck.cpp - cancel-blocking-call ---------------------===//
+//
+// Where a function holds a token (a parameter, a lambda capture, a token a
+// coroutine co_awaits: HeldTokens.h), work that cannot observe the token
+// defeats cancellation. Two findings:
+//
+//  1. A blocking call (model `blocking[]`, or a function annotated
+//     "cancellint::blocking") that does not receive the token: it blocks
+//     without bound, or for a time not known here, or longer than
+//     MaxUncheckedWait. The message names the model's alternative; where the
+//     callee has an overload taking the held token, a note carries the
+//     fix-it.
+//  2. A loop that can run for long (infinite, or driven by a condition) and
+//     waits (a blocking call or co_await, directly or in a function it
+//     calls), but never consults the token (TokenConsultation.h).
+//
+// Not reported, each for the reason in the code: calls passing a token,
+// waits woken by a callback registered on the token, calls that return
+// promptly because of what came before (PromptCalls.h: non-blocking
+// descriptors, readiness waits, ready checks, work handed the token), waits
+// bounded by at most MaxUncheckedWait, and waits of unknown bound inside a
+// loop that consults the token.
+//
+//===----------------------------------------------------------------------===//
 #include "BlockingCallCheck.h"
+#include "analysis/CallArguments.h"
+#include "analysis/PromptCalls.h"
+#include "analysis/TokenOverloads.h"
+#include "analysis/WaitBounds.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include <cstdint>
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace cancellint {
 
-void BlockingCallCheck::registerModelMatchers(MatchFinder *F) {}
+namespace {
+enum FindingKind : std::uint8_t { BlockingCallFinding, LoopFinding };
+constexpr llvm::StringLiteral DefaultMaxUncheckedWait = "1s";
+} // namespace
 
-void BlockingCallCheck::check(const MatchFinder::MatchResult &R) {}
+BlockingCallCheck::BlockingCallCheck(StringRef Name,
+                                     tidy::ClangTidyContext *Context)
+    : ModelCheck(Name, Context),
+      MaxUncheckedWaitText(
+          Options.get("MaxUncheckedWait", DefaultMaxUncheckedWait)) {
+  if (std::optional<double> S =
+          analysis::parseSecondsOption(MaxUncheckedWaitText)) {
+    MaxUncheckedWait = *S;
+  } else {
+    configurationDiag("invalid MaxUncheckedWait '%0': expected a duration "
+                      "such as '1s', '500ms' or '250us'; using %1")
+        << MaxUncheckedWaitText << DefaultMaxUncheckedWait;
+    MaxUncheckedWait = 1.0;
+  }
+}
+
+void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  ModelCheck::storeOptions(Opts);
+  Options.store(Opts, "MaxUncheckedWait", MaxUncheckedWaitText);
+}
+
+void BlockingCallCheck::registerModelMatchers(MatchFinder *F) {
+  // Every function definition is a candidate; holding a token is decided
+  // in check() from memoised type queries, which is cheaper than matching
+  // parameter types against every model token.
+  F->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                             unless(isExpansionInSystemHeader()))
+                    .bind("function"),
+                this);
+  // Lambda call operators are reached through their expressions.
+  F->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"),
+                this);
+}
+
+void BlockingCallCheck::startTranslationUnit() {
+  Holders.emplace(queries());
+  Blocking.emplace(queries());
+  Analysed.clear();
+  Reported.clear();
+}
+
+void BlockingCallCheck::check(const MatchFinder::MatchResult &R) {
+  if (const auto *FD = R.Nodes.getNodeAs<FunctionDecl>("function")) {
+    analyse(FD, *R.Context);
+    return;
+  }
+  if (const auto *L = R.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    analyse(L->getCallOperator(), *R.Context);
+    // A generic lambda holds a token only in its instantiations, e.g. the
+    // one std::jthread makes for `[](auto st) { ... }`.
+    if (const FunctionTemplateDecl *T = L->getDependentCallOperator())
+      for (const FunctionDecl *Spec : T->specializations())
+        analyse(Spec, *R.Context);
+  }
+}
+
+bool BlockingCallCheck::firstReport(SourceLocation Loc, int Kind) {
+  return Reported.insert({Loc.getRawEncoding(), Kind}).second;
+}
+
+/// How messages name the held token: 'st', or what it is when unnamed.
+static std::string tokenPhrase(const analysis::HeldTokenVar &H) {
+  if (H.Var && H.Var->getIdentifier())
+    return "'" + H.Var->getName().str() + "'";
+  if (H.Var)
+    return "the unnamed '" + H.Token.Spec->Type + "' parameter";
+  return "the coroutine's '" + H.Token.Spec->Type + "'";
+}
+
+/// `st.stop_requested()`, `ctx->IsCancelled()`; empty when the token has
+/// no done check or no name.
+static std::string doneCheckExpr(const analysis::HeldTokenVar &H) {
+  if (!H.Var || !H.Var->getIdentifier() || H.Token.Spec->DoneChecks.empty() ||
+      H.Token.How == analysis::Holding::Element)
+    return "";
+  const bool Arrow = H.Token.How == analysis::Holding::Pointer ||
+                     H.Token.How == analysis::Holding::SmartPointer;
+  return H.Var->getName().str() + (Arrow ? "->" : ".") +
+         H.Token.Spec->DoneChecks.front() + "()";
+}
+
+void BlockingCallCheck::analyse(const FunctionDecl *FD, const ASTContext &Ctx) {
+  if (!FD || !FD->doesThisDeclarationHaveABody() || !Analysed.insert(FD).second)
+    return;
+  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return;
+  const llvm::ArrayRef<analysis::HeldTokenVar> Held = Holders->of(FD);
+  if (Held.empty())
+    return; // a function that holds no token has nothing to observe
+  const analysis::FunctionScan Scan =
+      analysis::scanTokenConsultation(FD, Held, queries(), *Blocking);
+  // A callback registered on the token (std::stop_callback notifying a
+  // condition variable, closing a socket) can wake every wait here; what it
+  // does is not checked.
+  if (Scan.Registration)
+    return;
+  // Facts from a partial walk could report a loop whose check was not seen.
+  if (Scan.Truncated)
+    return;
+  const analysis::HeldTokenVar &Token = Held.front();
+  const std::vector<bool> LoopHasFinding = checkCalls(Scan, Token, Ctx);
+  checkLoops(Scan, LoopHasFinding, Token);
+}
+
+std::vector<bool>
+BlockingCallCheck::checkCalls(const analysis::FunctionScan &Scan,
+                              const analysis::HeldTokenVar &Token,
+                              const ASTContext &Ctx) {
+  std::optional<analysis::PromptCalls> Prompt;
+  std::vector<bool> LoopHasFinding(Scan.Loops.size());
+  for (size_t I = 0; I < Scan.Calls.size(); ++I) {
+    const analysis::ScannedCall &SC = Scan.Calls[I];
+    const analysis::BlockingCallee B = Blocking->calleeOf(SC.Call);
+    if (!B)
+      continue;
+    // The cancellable overload (wait(lock, token, pred)) observes it.
+    if (Blocking->passesToken(SC.Call))
+      continue;
+    // Made non-blocking, reported ready, or checked ready before.
+    if (!Prompt)
+      Prompt.emplace(Scan, *Blocking, queries(), Ctx);
+    if (Prompt->isPrompt(I, B))
+      continue;
+    const analysis::WaitBound Bound = Blocking->boundOf(SC.Call, B, Ctx);
+    switch (Bound.What) {
+    case analysis::WaitBound::NotBlocking:
+      continue; // poll with a timeout that is not provably infinite
+    case analysis::WaitBound::Constant:
+      // A short bounded wait delays cancellation by at most its bound.
+      if (Bound.Seconds <= MaxUncheckedWait)
+        continue;
+      break;
+    case analysis::WaitBound::Unknown:
+      // A timed wait inside a loop that consults the token is the polling
+      // idiom; its interval is the author's choice.
+      if (SC.Loop >= 0 && Scan.Loops[SC.Loop].Consults)
+        continue;
+      break;
+    case analysis::WaitBound::Unbounded:
+      break;
+    }
+    reportCall(SC.Call, B, Bound, Token, Ctx);
+    for (int L = SC.Loop; L >= 0; L = Scan.Loops[L].Parent)
+      LoopHasFinding[L] = true;
+  }
+  return LoopHasFinding;
+}
+
+void BlockingCallCheck::checkLoops(const analysis::FunctionScan &Scan,
+                                   const std::vector<bool> &LoopHasFinding,
+                                   const analysis::HeldTokenVar &Token) {
+  // One finding per loop nest: a loop inside a reported loop, or around a
+  // reported call, is not reported again.
+  std::vector<bool> LoopReported(Scan.Loops.size());
+  // Per loop, a call in it to a function that waits; computed on first use.
+  std::vector<const CallExpr *> WaitingCallIn;
+  auto WaitingCall = [&](size_t L) {
+    if (WaitingCallIn.empty()) {
+      WaitingCallIn.assign(Scan.Loops.size(), nullptr);
+      for (const analysis::ScannedCall &SC : Scan.Calls) {
+        if (SC.Loop < 0 || WaitingCallIn[SC.Loop] ||
+            !Blocking->mayBlock(SC.Call->getDirectCallee()))
+          continue;
+        for (int P = SC.Loop; P >= 0 && !WaitingCallIn[P];
+             P = Scan.Loops[P].Parent)
+          WaitingCallIn[P] = SC.Call;
+      }
+    }
+    return WaitingCallIn[L];
+  };
+  for (size_t L = 0; L < Scan.Loops.size(); ++L) {
+    const analysis::ScannedLoop &Loop = Scan.Loops[L];
+    // Counted and range loops have a trip count; they end by themselves.
+    if (Loop.Kind != analysis::ScannedLoop::Infinite &&
+        Loop.Kind != analysis::ScannedLoop::ConditionDriven)
+      continue;
+    if (Loop.Consults || LoopHasFinding[L])
+      continue;
+    bool InsideReported = false;
+    for (int P = Loop.Parent; P >= 0 && !InsideReported;
+         P = Scan.Loops[P].Parent)
+      InsideReported = LoopReported[P];
+    if (InsideReported)
+      continue;
+    const Stmt *Wait = Loop.FirstWait;
+    const FunctionDecl *Via = nullptr;
+    if (!Wait)
+      if (const CallExpr *Call = WaitingCall(L)) {
+        Wait = Call;
+        Via = Call->getDirectCallee();
+      }
+    // A loop that never waits (a search, a parse) ends by itself.
+    if (!Wait)
+      continue;
+    reportLoop(Scan, L, Wait, Via, Token);
+    LoopReported[L] = true;
+  }
+}
+
+/// The model's name for the callee: the entry's own spelling, which names
+/// the class the call is made on rather than an implementation base.
+static std::string calleeName(const analysis::BlockingCallee &B,
+                              analysis::ModelQueries &Q) {
+  if (B.Spec)
+    return B.Spec->Function;
+  const std::string Name = Q.name(B.Callee);
+  return Name.empty() ? B.Callee->getNameAsString() : Name;
+}
+
+void BlockingCallCheck::reportCall(const CallExpr *Call,
+                                   const analysis::BlockingCallee &B,
+                                   const analysis::WaitBound &Bound,
+                                   const analysis::HeldTokenVar &Token,
+                                   const ASTContext &Ctx) {
+  const SourceLocation Loc = Call->getExprLoc();
+  if (!firstReport(Loc, BlockingCallFinding))
+    return;
+  const std::string Name = calleeName(B, queries());
+  const std::string Use = B.Alternative.empty() ? "" : "; use " + B.Alternative;
+  if (Bound.What == analysis::WaitBound::Constant)
+    diag(Loc, "'%0' waits up to %1 without observing %2, longer than "
+              "MaxUncheckedWait (%3)%4")
+        << Name << analysis::formatSeconds(Bound.Seconds) << tokenPhrase(Token)
+        << analysis::formatSeconds(MaxUncheckedWait) << Use;
+  else
+    diag(Loc, "'%0' blocks without observing %1: cancellation cannot "
+              "interrupt it%2")
+        << Name << tokenPhrase(Token) << Use;
+  if (B.AnnotatedAt) {
+    const std::string Declared = queries().name(B.AnnotatedAt);
+    diag(B.AnnotatedAt->getLocation(), "'%0' is declared blocking here",
+         DiagnosticIDs::Note)
+        << (Declared.empty() ? Name : Declared);
+  }
+
+  offerTokenOverload(Call, B, Token, Ctx);
+}
+
+void BlockingCallCheck::offerTokenOverload(const CallExpr *Call,
+                                           const analysis::BlockingCallee &B,
+                                           const analysis::HeldTokenVar &Token,
+                                           const ASTContext &Ctx) {
+  // The overload taking the held token, as a fix-it on a note: it changes
+  // what the call means (condition_variable_any::wait(lock, token, pred)
+  // returns false instead of waiting for pred once stop is requested), so
+  // the code after it must look at the result.
+  const std::optional<analysis::TokenOverload> O =
+      analysis::tokenOverloadOf(B.Callee, queries());
+  if (!O || !Token.Var || !Token.Var->getIdentifier() ||
+      (Token.Token.How != analysis::Holding::Value &&
+       Token.Token.How != analysis::Holding::Reference) ||
+      Token.Token.Record->getCanonicalDecl() !=
+          O->Token.Record->getCanonicalDecl())
+    return;
+  const llvm::ArrayRef<const Expr *> Args = analysis::parameterArguments(Call);
+  // Every parameter written out, so the token's place is known.
+  if (Args.size() != B.Callee->getNumParams() || O->TokenParam > Args.size() ||
+      llvm::any_of(Args,
+                   [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+    return;
+  const std::string TokenName = Token.Var->getName().str();
+  FixItHint Fix;
+  if (O->TokenParam < Args.size()) {
+    const SourceLocation At = Args[O->TokenParam]->getBeginLoc();
+    if (At.isMacroID())
+      return;
+    Fix = FixItHint::CreateInsertion(At, TokenName + ", ");
+  } else {
+    const SourceLocation End =
+        Args.empty() ? SourceLocation()
+                     : Lexer::getLocForEndOfToken(Args.back()->getEndLoc(), 0,
+                                                  Ctx.getSourceManager(),
+                                                  Ctx.getLangOpts());
+    if (End.isInvalid() || End.isMacroID())
+      return;
+    Fix = FixItHint::CreateInsertion(End, ", " + TokenName);
+  }
+  diag(Call->getExprLoc(),
+       "pass '%0' to the overload of '%1' that observes it; it returns early "
+       "when cancellation is requested, so check its result",
+       DiagnosticIDs::Note)
+      << TokenName << Call->getDirectCallee()->getName() << Fix;
+}
+
+void BlockingCallCheck::reportLoop(const analysis::FunctionScan &Scan,
+                                   size_t LoopIndex, const Stmt *Wait,
+                                   const FunctionDecl *Via,
+                                   const analysis::HeldTokenVar &Token) {
+  const Stmt *Loop = Scan.Loops[LoopIndex].Loop;
+  if (!firstReport(Loop->getBeginLoc(), LoopFinding))
+    return;
+  const std::string Name = tokenPhrase(Token);
+  const std::string Check = doneCheckExpr(Token);
+  const std::string Advice =
+      Check.empty() ? "pass " + Name + " to the calls that wait in it"
+                    : "check '" + Check + "' in it or pass " + Name +
+                          " to the calls that wait in it";
+  diag(Loop->getBeginLoc(),
+       "loop never consults %0: cancellation cannot end it; %1")
+      << Name << Advice;
+  if (const auto *E = dyn_cast<Expr>(Wait)) {
+    if (Via)
+      diag(E->getExprLoc(), "'%0' waits: it makes a blocking call",
+           DiagnosticIDs::Note)
+          << Via->getName();
+    else if (isa<CoawaitExpr>(E))
+      diag(E->getExprLoc(), "suspends here without observing %0",
+           DiagnosticIDs::Note)
+          << Name;
+    else
+      diag(E->getExprLoc(), "waits here without observing %0",
+           DiagnosticIDs::Note)
+          << Name;
+  }
+}
 
 } // namespace cancellint

@@ -1,19 +1,66 @@
-//===--- BlockingCallCheck.h - cancel-blocking-call ---------------------------------------===//
+//===--- BlockingCallCheck.h - cancel-blocking-call -----------------------===//
 #ifndef CANCELLINT_CHECKS_BLOCKINGCALLCHECK_H
 #define CANCELLINT_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "ModelCheck.h"
+#include "analysis/BlockingCalls.h"
+#include "analysis/HeldTokens.h"
+#include "analysis/TokenConsultation.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+#include <set>
 
 namespace cancellint {
 
+/// Inside a function that holds a token: blocking calls that cannot observe
+/// it, and loops that never consult it.
+///
 /// Docs: docs/checks/cancel-blocking-call.md
 class BlockingCallCheck : public ModelCheck {
 public:
-  using ModelCheck::ModelCheck;
+  BlockingCallCheck(llvm::StringRef Name,
+                    clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 protected:
   void registerModelMatchers(clang::ast_matchers::MatchFinder *F) override;
+  void startTranslationUnit() override;
+
+private:
+  std::string MaxUncheckedWaitText;
+  double MaxUncheckedWait = 1.0; ///< seconds
+
+  // Per translation unit.
+  std::optional<analysis::HeldTokens> Holders;
+  std::optional<analysis::BlockingCalls> Blocking;
+  llvm::DenseSet<const clang::FunctionDecl *> Analysed;
+  /// (location, kind) of every finding: a template and its instantiations
+  /// share locations, and each finding is reported once.
+  std::set<std::pair<clang::SourceLocation::UIntTy, int>> Reported;
+
+  void analyse(const clang::FunctionDecl *FD, const clang::ASTContext &Ctx);
+  /// Finding 1; returns, per loop, whether a call inside it was reported.
+  std::vector<bool> checkCalls(const analysis::FunctionScan &Scan,
+                               const analysis::HeldTokenVar &Token,
+                               const clang::ASTContext &Ctx);
+  /// Finding 2.
+  void checkLoops(const analysis::FunctionScan &Scan,
+                  const std::vector<bool> &LoopHasFinding,
+                  const analysis::HeldTokenVar &Token);
+  void reportCall(const clang::CallExpr *Call,
+                  const analysis::BlockingCallee &B,
+                  const analysis::WaitBound &Bound,
+                  const analysis::HeldTokenVar &Token,
+                  const clang::ASTContext &Ctx);
+  void offerTokenOverload(const clang::CallExpr *Call,
+                          const analysis::BlockingCallee &B,
+                          const analysis::HeldTokenVar &Token,
+                          const clang::ASTContext &Ctx);
+  void reportLoop(const analysis::FunctionScan &Scan, size_t LoopIndex,
+                  const clang::Stmt *Wait, const clang::FunctionDecl *Via,
+                  const analysis::HeldTokenVar &Token);
+  bool firstReport(clang::SourceLocation Loc, int Kind);
 };
 
 } // namespace cancellint

@@ -41,22 +41,23 @@ def main():
     parser.add_argument("input")
     parser.add_argument("check")
     parser.add_argument("tmp")
-    args, rest = parser.parse_known_args()
+    # Split "-- tidy args -- clang args" before argparse sees the command
+    # line: argparse drops the first "--" itself.
+    argv = sys.argv[1:]
+    own, rest = (argv[:argv.index("--")], argv[argv.index("--"):]) \
+        if "--" in argv else (argv, [])
+    args, unknown = parser.parse_known_args(own)
+    if unknown:
+        parser.error("unknown arguments: %s" % unknown)
 
-    # Split "-- tidy args -- clang args".
     tidy_args, clang_args = [], []
-    if "--" in rest:
-        i = rest.index("--")
-        unknown, after = rest[:i], rest[i + 1:]
-        if unknown:
-            parser.error("unknown arguments: %s" % unknown)
+    if rest:
+        after = rest[1:]
         if "--" in after:
             j = after.index("--")
             tidy_args, clang_args = after[:j], after[j + 1:]
         else:
             clang_args = after
-    elif rest:
-        parser.error("unknown arguments: %s" % rest)
     if not any(a.startswith("-std=") for a in clang_args):
         clang_args.append("-std=c++20")
 
