@@ -1,4 +1,4 @@
-// RUN: %check_cancel_tidy %s cancel-blocking-call %t -- -- -std=c++20 -I %S/Inputs
+// RUN: %check_cancel_tidy %s cancel-blocking-call %t -- -- -std=c++20 -I %S/Inputs -I %inputs/coro
 //
 // The notes of loop findings say where the loop waits: at a blocking call,
 // at a co_await, or at a call to a function that makes one.

@@ -1,4 +1,4 @@
-// RUN: %check_cancel_tidy %s cancel-blocking-call %t -- -- -std=c++20 -I %S/Inputs
+// RUN: %check_cancel_tidy %s cancel-blocking-call %t -- -- -std=c++20 -I %S/Inputs -I %inputs/coro
 //
 // Loops that wait but never consult the token of their function. Loops with
 // a trip count (counters, ranges) end by themselves and are left alone, as

@@ -1,4 +1,4 @@
-// RUN: %check_cancel_tidy %s cancel-swallowed-done %t -- -- -std=c++20 -isystem %inputs/folly -I %S/Inputs
+// RUN: %check_cancel_tidy %s cancel-swallowed-done %t -- -- -std=c++20 -isystem %inputs/folly -I %S/Inputs -I %inputs/coro
 //
 // folly: catch handlers swallowing folly::OperationCancelled (a model
 // done_exceptions entry) or, with catch (...), the cancellation of a call

@@ -1,5 +1,5 @@
-// RUN: %check_cancel_tidy %s cancel-swallowed-done %t -- -- -std=c++20 -I %S/Inputs
-// RUN: %check_cancel_tidy %s cancel-swallowed-done %t -- -- -std=c++20 -stdlib=libc++ -I %S/Inputs
+// RUN: %check_cancel_tidy %s cancel-swallowed-done %t -- -- -std=c++20 -I %S/Inputs -I %inputs/coro
+// RUN: %check_cancel_tidy %s cancel-swallowed-done %t -- -- -std=c++20 -stdlib=libc++ -I %S/Inputs -I %inputs/coro
 //
 // The standard library: stop requests noticed and ignored in worker loops
 // (std::stop_token), std::errc::operation_canceled in switches, and

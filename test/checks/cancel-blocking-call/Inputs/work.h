@@ -1,5 +1,5 @@
 // Shared by the loop tests: a queue whose pop() waits (so loops calling it
-// wait too), and a minimal coroutine type with an awaitable.
+// wait too), the minimal coroutine type and an awaitable.
 #pragma once
 
 #include <condition_variable>
@@ -26,15 +26,7 @@ private:
 
 void handle(int);
 
-struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+#include "task.h" // test/Inputs/coro: Task, the minimal coroutine type
 
 struct Tick {
   bool await_ready() const noexcept { return false; }
