@@ -16,7 +16,8 @@ static std::string resolveModelPath(const std::string &Path,
   if (Path.empty() || llvm::sys::path::is_absolute(Path) || AnalysedFile.empty())
     return Path;
   llvm::SmallString<256> Dir(AnalysedFile);
-  llvm::sys::fs::make_absolute(Dir);
+  if (llvm::sys::fs::make_absolute(Dir))
+    return Path;
   llvm::sys::path::remove_filename(Dir);
   for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
     llvm::SmallString<256> Config(D), Candidate(D);

@@ -25,15 +25,15 @@ static bool qualify(const DeclContext *DC, std::string &Name) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;
-      Name = NS->getName().str() + "::" + Name;
+      Name.insert(0, "::").insert(0, NS->getName());
     } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
       if (!RD->getIdentifier())
         return false;
-      Name = RD->getName().str() + "::" + Name;
+      Name.insert(0, "::").insert(0, RD->getName());
     } else if (const auto *ED = dyn_cast<EnumDecl>(DC)) {
       if (!ED->getIdentifier())
         continue;
-      Name = ED->getName().str() + "::" + Name;
+      Name.insert(0, "::").insert(0, ED->getName());
     } else if (isa<LinkageSpecDecl>(DC) || isa<ExportDecl>(DC)) {
       continue;
     } else {

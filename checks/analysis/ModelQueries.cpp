@@ -171,7 +171,7 @@ static Result lookupFunction(ModelQueries &Q, const FunctionDecl *FD,
   // A model entry for a virtual method covers its overrides.
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     for (const CXXMethodDecl *O : MD->overridden_methods())
-      if (Result R = lookupFunction<Result>(Q, O, L))
+      if (auto R = lookupFunction<Result>(Q, O, L))
         return R;
   return Result{};
 }

@@ -153,7 +153,7 @@ private:
       if (Text[I] != '"')
         continue;
       size_t Backslashes = 0;
-      for (size_t J = I; J-- > 0 && Text[J] == '\\';)
+      while (Backslashes < I && Text[I - 1 - Backslashes] == '\\')
         ++Backslashes;
       if (Backslashes % 2 == 0)
         return I;

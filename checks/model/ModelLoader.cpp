@@ -85,7 +85,7 @@ public:
       error("", "missing required key \"format\"");
     else if (!Root["format"].is_string() ||
              Root["format"].get<std::string>() != ModelFormatTag)
-      error("/format", std::string("\"format\" must be \"") + ModelFormatTag +
+      error("/format", std::string(R"("format" must be ")") + ModelFormatTag +
                            "\"");
 
     if (!Root.contains("library"))
@@ -108,7 +108,7 @@ public:
         else if (S == "any")
           T.Scope = TokenScope::Any;
         else if (!S.empty())
-          error(P + "/scope", "\"scope\" must be \"request\" or \"any\"");
+          error(P + "/scope", R"("scope" must be "request" or "any")");
       }
       if (E.contains("done_checks"))
         T.DoneChecks = identifierList(E["done_checks"], P + "/done_checks");
@@ -116,7 +116,7 @@ public:
         if (requireString(E["root"], P + "/root") == "default-constructed")
           T.DefaultConstructedIsRoot = true;
         else if (E["root"].is_string())
-          error(P + "/root", "\"root\" must be \"default-constructed\"");
+          error(P + "/root", R"("root" must be "default-constructed")");
       }
       T.Library = Out.Library;
       Out.Tokens.push_back(std::move(T));
@@ -241,10 +241,17 @@ private:
       if (Known.count(Key))
         continue;
       std::string List;
-      for (const char *A : Allowed)
-        List += std::string(List.empty() ? "" : ", ") + A;
-      error(P + "/" + jsonPointerToken(Key),
-            "unknown key \"" + Key + "\" (expected one of: " + List + ")");
+      for (const char *A : Allowed) {
+        if (!List.empty())
+          List += ", ";
+        List += A;
+      }
+      std::string Message = "unknown key \"";
+      Message += Key;
+      Message += "\" (expected one of: ";
+      Message += List;
+      Message += ")";
+      error(P + "/" + jsonPointerToken(Key), Message);
     }
   }
 
@@ -477,7 +484,7 @@ private:
       L.Where = CancelHandleLocation::OutArg;
       L.ArgIndex = static_cast<unsigned>(std::stoul(M[1].str()));
     } else if (V.is_string())
-      error(P, "\"cancel\" must be \"second\", \"result\" or \"arg:N\"");
+      error(P, R"("cancel" must be "second", "result" or "arg:N")");
     return L;
   }
 };

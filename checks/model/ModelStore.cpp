@@ -61,11 +61,17 @@ static std::vector<bool> selectLibraries(const std::string &Selection,
     }
     if (!Matched && Item.find_first_of("*?[") == std::string::npos) {
       std::string Known;
-      for (const std::string &N : builtinLibraryNames())
-        Known += (Known.empty() ? "" : ", ") + N;
-      Errors.push_back({"<option Libraries>", 0, 0, "",
-                        "unknown built-in library '" + Item +
-                            "' (known: " + Known + ")"});
+      for (const std::string &N : builtinLibraryNames()) {
+        if (!Known.empty())
+          Known += ", ";
+        Known += N;
+      }
+      std::string Message = "unknown built-in library '";
+      Message += Item;
+      Message += "' (known: ";
+      Message += Known;
+      Message += ")";
+      Errors.push_back({"<option Libraries>", 0, 0, "", Message});
     }
   }
   return Enabled;
@@ -117,7 +123,7 @@ LoadedModel loadModel(const ModelConfig &Config) {
 
   static std::mutex Mutex;
   static std::map<std::string, LoadedModel> Cache;
-  std::lock_guard<std::mutex> Lock(Mutex);
+  std::scoped_lock Lock(Mutex);
   auto It = Cache.find(Key);
   if (It == Cache.end()) {
     if (Cache.size() > 16) // a long-lived clangd sees few configurations

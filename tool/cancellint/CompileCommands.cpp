@@ -16,7 +16,10 @@ loadCompileCommands(const std::optional<std::vector<std::string>> &FixedArgs,
                     const std::vector<std::string> &Files, std::string &Error) {
   if (FixedArgs) {
     llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
+    if (std::error_code EC = llvm::sys::fs::current_path(Cwd)) {
+      Error = "cannot determine the working directory: " + EC.message();
+      return std::nullopt;
+    }
     return CompileCommandSource{
         std::make_unique<FixedCompilationDatabase>(Cwd.str(), *FixedArgs),
         "the compiler arguments after --"};

@@ -33,14 +33,18 @@ namespace {
 
 std::string absolute(const std::string &Path) {
   llvm::SmallString<256> P(Path);
-  llvm::sys::fs::make_absolute(P);
+  // Without a working directory the path stays relative; the checks that
+  // follow (exists, compile commands) then report the file by that name.
+  if (llvm::sys::fs::make_absolute(P))
+    return Path;
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
   return std::string(P);
 }
 
 std::string workingDirectory() {
   llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
+  if (llvm::sys::fs::current_path(Cwd))
+    return "/"; // deleted under us: print absolute paths
   return std::string(Cwd);
 }
 
@@ -92,6 +96,7 @@ struct Plan {
 
 std::optional<Plan> planRun(const DriverOptions &O) {
   std::vector<std::string> Files;
+  Files.reserve(O.Files.size());
   for (const std::string &F : O.Files)
     Files.push_back(absolute(F));
   std::string Error;

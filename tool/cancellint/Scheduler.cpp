@@ -80,7 +80,9 @@ public:
   }
   ~TempFile() {
     if (!Path.empty()) {
-      llvm::sys::fs::remove(Path);
+      // Best effort: a temporary left behind is harmless.
+      std::error_code Ignored = llvm::sys::fs::remove(Path);
+      (void)Ignored;
       llvm::sys::DontRemoveFileOnSignal(Path);
     }
   }
@@ -184,7 +186,7 @@ runWorkers(const std::vector<AnalysisRequest> &Requests,
   auto Work = [&] {
     for (size_t I = Next++; I < Requests.size() && !Interrupted; I = Next++) {
       Results[I] = runOne(Requests[I], Options);
-      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      std::scoped_lock Lock(ProgressMutex);
       ++Done;
       if (Options.Progress)
         Options.Progress(Done, Requests.size(), Results[I]);

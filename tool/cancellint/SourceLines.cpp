@@ -48,7 +48,7 @@ Location SourceLines::locate(const std::string &File, unsigned Offset) {
 unsigned byteColumn(const std::string &Line, unsigned Utf16Column) {
   unsigned Units = 1, I = 0;
   while (Units < Utf16Column && I < Line.size()) {
-    unsigned char C = static_cast<unsigned char>(Line[I]);
+    auto C = static_cast<unsigned char>(Line[I]);
     unsigned Length = C < 0x80 ? 1 : C < 0xE0 ? 2 : C < 0xF0 ? 3 : 4;
     Units += Length == 4 ? 2 : 1;
     I += Length;
@@ -60,7 +60,7 @@ unsigned utf16Column(const std::string &Line, unsigned ByteColumn) {
   unsigned Units = 0;
   unsigned I = 0;
   for (; I + 1 < ByteColumn && I < Line.size();) {
-    unsigned char C = static_cast<unsigned char>(Line[I]);
+    auto C = static_cast<unsigned char>(Line[I]);
     unsigned Length = C < 0x80 ? 1 : C < 0xE0 ? 2 : C < 0xF0 ? 3 : 4;
     Units += Length == 4 ? 2 : 1; // outside the BMP: a surrogate pair
     I += Length;

@@ -225,6 +225,6 @@ int main(int argc, const char **argv) {
   O.WriteBaselinePath = WriteBaseline;
   O.Fix = Fix;
   O.ExportFixesPath = ExportFixes;
-  O.SelfPath = sys::fs::getMainExecutable(argv[0], (void *)&main);
+  O.SelfPath = sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&main));
   return runDriver(O);
 }
