@@ -23,6 +23,7 @@
 #include "LostHandleCheck.h"
 #include "analysis/CancelHandles.h"
 #include "analysis/ExitPaths.h"
+#include "analysis/Instantiations.h"
 #include "analysis/References.h"
 #include "analysis/Spawns.h"
 
@@ -93,7 +94,8 @@ LostHandleCheck::~LostHandleCheck() = default;
 void LostHandleCheck::startTranslationUnit() { *S = State(); }
 
 void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
-  // Templates are analysed once, as written.
+  // Templates are analysed once, as written. The instantiation test asks
+  // the parent map: it comes last, so it runs on model candidates only.
   auto UserStmt = stmt(unless(isExpansionInSystemHeader()),
                        unless(isInTemplateInstantiation()));
   auto HasHandle = modelSays([this](const Decl &D) {
@@ -101,7 +103,7 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
         queries().derivation(dyn_cast<FunctionDecl>(&D));
     return Spec && Spec->Cancel.Where != model::CancelHandleLocation::None;
   });
-  F->addMatcher(callExpr(UserStmt, callee(functionDecl(HasHandle)))
+  F->addMatcher(callExpr(callee(functionDecl(HasHandle)), UserStmt)
                     .bind("derive"),
                 this);
 
@@ -114,7 +116,8 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
   });
   F->addMatcher(
       varDecl(hasLocalStorage(), unless(parmVarDecl()),
-              unless(isExpansionInSystemHeader()), unless(isInstantiated()),
+              unless(isExpansionInSystemHeader()),
+              unless(analysis::withinInstantiation()),
               hasType(hasUnqualifiedDesugaredType(
                   recordType(hasDeclaration(cxxRecordDecl(DroppableSource))))))
           .bind("source"),
@@ -127,20 +130,21 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
     return Spec && isNamed(MD, Spec->Detach);
   });
   F->addMatcher(
-      cxxMemberCallExpr(UserStmt, callee(cxxMethodDecl(DetachMember)))
+      cxxMemberCallExpr(callee(cxxMethodDecl(DetachMember)), UserStmt)
           .bind("detach"),
       this);
 
   auto Registration = modelSays([this](const Decl &D) {
     return queries().isRegistration(dyn_cast<CXXRecordDecl>(&D));
   });
-  F->addMatcher(cxxConstructExpr(UserStmt, hasDeclaration(cxxConstructorDecl(
-                                               ofClass(Registration))))
+  F->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                                     ofClass(Registration))),
+                                 UserStmt)
                     .bind("registration"),
                 this);
-  F->addMatcher(callExpr(UserStmt,
-                         hasType(hasUnqualifiedDesugaredType(recordType(
-                             hasDeclaration(cxxRecordDecl(Registration))))))
+  F->addMatcher(callExpr(hasType(hasUnqualifiedDesugaredType(recordType(
+                             hasDeclaration(cxxRecordDecl(Registration))))),
+                         UserStmt)
                     .bind("registration"),
                 this);
 }

@@ -59,12 +59,10 @@ void StoredContextCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void StoredContextCheck::registerModelMatchers(MatchFinder *F) {
-  // Templates are analysed once, as written; instantiations add nothing
-  // but duplicates.
-  auto UserStmt = stmt(unless(isExpansionInSystemHeader()),
-                       unless(isInTemplateInstantiation()));
-  auto UserDecl = decl(unless(isExpansionInSystemHeader()),
-                       unless(isInstantiated()));
+  // Templates are analysed once, as written (see getCheckTraversalKind);
+  // system headers are not the user's to fix.
+  auto UserStmt = stmt(unless(isExpansionInSystemHeader()));
+  auto UserDecl = decl(unless(isExpansionInSystemHeader()));
   F->addMatcher(
       varDecl(hasGlobalStorage(), unless(parmVarDecl()), UserDecl).bind("var"),
       this);

@@ -19,6 +19,12 @@ public:
                      clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+  /// Template instantiations would only repeat their pattern's findings.
+  /// Skipping them in traversal costs nothing, where an "is this inside an
+  /// instantiation" matcher would build a parent map of the whole AST.
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
 
 protected:
   void registerModelMatchers(clang::ast_matchers::MatchFinder *F) override;

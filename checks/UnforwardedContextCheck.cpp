@@ -28,6 +28,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnforwardedContextCheck.h"
+#include "analysis/Instantiations.h"
 #include "analysis/SourceText.h"
 #include "analysis/BlockingCalls.h"
 #include "analysis/CallArguments.h"
@@ -48,11 +49,12 @@ using analysis::Provenance;
 void UnforwardedContextCheck::registerModelMatchers(MatchFinder *F) {
   // Templates are analysed once, as written; instantiations would only
   // repeat their findings.
-  F->addMatcher(functionDecl(isDefinition(), unless(isInstantiated()),
+  F->addMatcher(functionDecl(isDefinition(),
+                             unless(analysis::withinInstantiation()),
                              unless(isExpansionInSystemHeader()))
                     .bind("function"),
                 this);
-  F->addMatcher(lambdaExpr(unless(isInTemplateInstantiation()),
+  F->addMatcher(lambdaExpr(unless(analysis::lambdaWithinInstantiation()),
                            unless(isExpansionInSystemHeader()))
                     .bind("lambda"),
                 this);

@@ -1,0 +1,34 @@
+//===--- Instantiations.cpp - Is this code a template instantiation? -----===//
+#include "Instantiations.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace cancellint::analysis {
+
+static bool isInstantiation(const Decl *D) {
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    return FD->isTemplateInstantiation();
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+    return RD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation ||
+           RD->getTemplateSpecializationKind() ==
+               TSK_ExplicitInstantiationDefinition ||
+           RD->getTemplateSpecializationKind() ==
+               TSK_ExplicitInstantiationDeclaration;
+  if (const auto *VD = dyn_cast<VarDecl>(D))
+    return isTemplateInstantiation(VD->getTemplateSpecializationKind());
+  return false;
+}
+
+bool isWithinInstantiation(const Decl *D) {
+  for (; D; D = dyn_cast_or_null<Decl>(D->getDeclContext())) {
+    if (isInstantiation(D))
+      return true;
+    if (isa<TranslationUnitDecl>(D))
+      return false;
+  }
+  return false;
+}
+
+} // namespace cancellint::analysis

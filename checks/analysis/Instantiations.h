@@ -1,0 +1,35 @@
+//===--- Instantiations.h - Is this code a template instantiation? -------===//
+//
+// Checks analyse templates once, as written. clang's isInstantiated() and
+// isInTemplateInstantiation() matchers answer through the parent map, which
+// is built for the whole translation unit on first use: on a header-heavy
+// file that costs a quarter of a second and tens of MiB before any
+// candidate exists. Declarations know their contexts; walking those is free.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_ANALYSIS_INSTANTIATIONS_H
+#define CANCELLINT_ANALYSIS_INSTANTIATIONS_H
+
+#include "clang/AST/DeclBase.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+namespace cancellint::analysis {
+
+/// Whether \p D is, or lies inside, an implicit or explicit instantiation
+/// of a function or class template.
+bool isWithinInstantiation(const clang::Decl *D);
+
+/// isWithinInstantiation() as a matcher, without the parent map.
+AST_MATCHER(clang::Decl, withinInstantiation) {
+  return isWithinInstantiation(&Node);
+}
+
+/// For lambdas: whether the lambda's class lies inside an instantiation.
+AST_MATCHER(clang::LambdaExpr, lambdaWithinInstantiation) {
+  return isWithinInstantiation(Node.getLambdaClass());
+}
+
+} // namespace cancellint::analysis
+
+#endif
