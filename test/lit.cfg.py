@@ -28,6 +28,7 @@ runner = os.path.join(config.test_source_root, "check_cancel_tidy.py")
 common = "%s %s --clang-tidy=%s --plugin=%s --cancellint=%s --filecheck=%s" % (
     config.python, runner, clang_tidy, plugin, cancellint, filecheck)
 config.substitutions.append(("%check_cancel_tidy", common))
+config.substitutions.append(("%fuzz_model", os.path.join(bin_dir, "cancellint-fuzz-model")))
 config.substitutions.append(("%cancellint_clangd", os.path.join(bin_dir, "cancellint-clangd")))
 config.substitutions.append(("%cancellint", cancellint))
 config.substitutions.append(("%clang_tidy", clang_tidy))

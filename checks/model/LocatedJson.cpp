@@ -136,6 +136,7 @@ private:
     std::string Pointer;
   };
 
+  static constexpr size_t MaxDepth = 64;
   const std::string &Text;
   const char **Furthest;
   LocatedJson &Out;
@@ -200,6 +201,13 @@ private:
     return true;
   }
   bool open(json V, size_t Offset) {
+    // Models are a few levels deep. Each level's pointer is remembered, so
+    // without a bound a hostile file ("[[[[...") costs quadratic memory.
+    if (Stack.size() >= MaxDepth) {
+      Error = {Offset, "JSON nested deeper than " + std::to_string(MaxDepth) +
+                           " levels"};
+      return false;
+    }
     auto [Node, Ptr] = insert(std::move(V), Offset);
     Stack.push_back({Node, Ptr});
     return true;
