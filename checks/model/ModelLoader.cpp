@@ -41,6 +41,9 @@
 #include "ModelLoader.h"
 #include "LocatedJson.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
 #include <array>
 #include <functional>
 #include <regex>
@@ -240,18 +243,10 @@ private:
     for (const auto &[Key, Unused] : Object.items()) {
       if (Known.count(Key))
         continue;
-      std::string List;
-      for (const char *A : Allowed) {
-        if (!List.empty())
-          List += ", ";
-        List += A;
-      }
-      std::string Message = "unknown key \"";
-      Message += Key;
-      Message += "\" (expected one of: ";
-      Message += List;
-      Message += ")";
-      error(P + "/" + jsonPointerToken(Key), Message);
+      error(P + "/" + jsonPointerToken(Key),
+            llvm::formatv("unknown key \"{0}\" (expected one of: {1})", Key,
+                          llvm::join(Allowed.begin(), Allowed.end(), ", "))
+                .str());
     }
   }
 

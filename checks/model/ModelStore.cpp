@@ -2,6 +2,8 @@
 #include "ModelStore.h"
 #include "BuiltinModels.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
@@ -60,18 +62,11 @@ static std::vector<bool> selectLibraries(const std::string &Selection,
       }
     }
     if (!Matched && Item.find_first_of("*?[") == std::string::npos) {
-      std::string Known;
-      for (const std::string &N : builtinLibraryNames()) {
-        if (!Known.empty())
-          Known += ", ";
-        Known += N;
-      }
-      std::string Message = "unknown built-in library '";
-      Message += Item;
-      Message += "' (known: ";
-      Message += Known;
-      Message += ")";
-      Errors.push_back({"<option Libraries>", 0, 0, "", Message});
+      Errors.push_back(
+          {"<option Libraries>", 0, 0, "",
+           llvm::formatv("unknown built-in library '{0}' (known: {1})", Item,
+                         llvm::join(builtinLibraryNames(), ", "))
+               .str()});
     }
   }
   return Enabled;
