@@ -22,7 +22,8 @@ json toJson(const AnalysisRequest &R) {
             {"directory", R.Directory},
             {"commandLine", R.CommandLine},
             {"systemHeaders", R.SystemHeaders},
-            {"modelFiles", R.ModelFiles}};
+            {"modelFiles", R.ModelFiles},
+            {"recordDependencies", R.RecordDependencies}};
   putOptional(J, "checks", R.Checks);
   putOptional(J, "config", R.Config);
   putOptional(J, "configFile", R.ConfigFile);
@@ -38,6 +39,7 @@ AnalysisRequest requestFromJson(const json &J) {
   R.CommandLine = J.at("commandLine").get<std::vector<std::string>>();
   R.SystemHeaders = J.at("systemHeaders").get<bool>();
   R.ModelFiles = J.at("modelFiles").get<std::vector<std::string>>();
+  R.RecordDependencies = J.value("recordDependencies", false);
   getOptional(J, "checks", R.Checks);
   getOptional(J, "config", R.Config);
   getOptional(J, "configFile", R.ConfigFile);

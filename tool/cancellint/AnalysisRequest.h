@@ -22,6 +22,7 @@ struct AnalysisRequest {
   bool SystemHeaders = false;
   std::vector<std::string> ModelFiles; ///< absolute paths from --model
   std::optional<std::string> Libraries; ///< --libraries
+  bool RecordDependencies = false;      ///< for the result cache
 };
 
 nlohmann::json toJson(const AnalysisRequest &R);

@@ -11,6 +11,7 @@
 #include "CompileCommands.h"
 #include "HtmlReport.h"
 #include "Fixes.h"
+#include "ResultCache.h"
 #include "OutputFile.h"
 #include "Report.h"
 #include "Scheduler.h"
@@ -175,6 +176,35 @@ private:
   bool Enabled;
 };
 
+/// Runs the workers, answering unchanged units from the cache when there
+/// is one. Results come back in request order.
+std::vector<TranslationUnitResult>
+analyse(const std::vector<AnalysisRequest> &Requests,
+        const SchedulerOptions &S, const DriverOptions &O) {
+  if (O.CacheDir.empty())
+    return runWorkers(Requests, S);
+  ResultCache Cache(absolute(O.CacheDir), O.SelfPath);
+  std::vector<TranslationUnitResult> Results(Requests.size());
+  std::vector<size_t> Missed;
+  std::vector<AnalysisRequest> ToRun;
+  for (size_t I = 0; I < Requests.size(); ++I) {
+    if (auto Hit = Cache.lookup(Requests[I])) {
+      Results[I] = std::move(*Hit);
+      continue;
+    }
+    Missed.push_back(I);
+    ToRun.push_back(Requests[I]);
+    ToRun.back().RecordDependencies = true;
+  }
+  std::vector<TranslationUnitResult> Fresh = runWorkers(ToRun, S);
+  for (size_t K = 0; K < Missed.size(); ++K) {
+    if (!wasInterrupted())
+      Cache.store(Requests[Missed[K]], Fresh[K]);
+    Results[Missed[K]] = std::move(Fresh[K]);
+  }
+  return Results;
+}
+
 } // namespace
 
 int runDriver(const DriverOptions &O) {
@@ -202,7 +232,7 @@ int runDriver(const DriverOptions &O) {
     FindingsSoFar += R.Findings.size();
     Progress.update(Done, Total, FindingsSoFar);
   };
-  std::vector<TranslationUnitResult> Results = runWorkers(P->Requests, S);
+  std::vector<TranslationUnitResult> Results = analyse(P->Requests, S, O);
   if (wasInterrupted()) {
     // Half a run is not a report: write nothing, as the user asked to stop.
     llvm::errs() << "\ncancellint: interrupted; no report written\n";

@@ -35,6 +35,7 @@ struct DriverOptions {
   std::string WriteBaselinePath; ///< --write-baseline
   bool Fix = false;
   std::string ExportFixesPath;
+  std::string CacheDir; ///< reuse results of unchanged units; empty: off
   bool Quiet = false;
   std::string SelfPath; ///< this executable, started as the worker
   std::vector<std::string> Arguments;

@@ -81,7 +81,8 @@ json toJson(const TranslationUnitResult &R) {
   return {{"file", R.File},
           {"findings", Findings},
           {"failures", Failures},
-          {"errors", R.Errors}};
+          {"errors", R.Errors},
+          {"dependencies", R.Dependencies}};
 }
 
 TranslationUnitResult resultFromJson(const json &J) {
@@ -92,6 +93,8 @@ TranslationUnitResult resultFromJson(const json &J) {
   for (const json &F : J.at("failures"))
     R.Failures.push_back(failureFromJson(F));
   R.Errors = J.value("errors", 0u);
+  if (J.contains("dependencies"))
+    R.Dependencies = J["dependencies"].get<std::vector<std::string>>();
   return R;
 }
 

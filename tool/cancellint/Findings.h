@@ -65,6 +65,7 @@ struct TranslationUnitResult {
   std::vector<Finding> Findings;
   std::vector<Failure> Failures;
   unsigned Errors = 0; ///< compiler errors seen (the TU was analysed as recovered)
+  std::vector<std::string> Dependencies; ///< files read, when asked for
 };
 
 nlohmann::json toJson(const Location &L);

@@ -1,5 +1,6 @@
 //===--- OptionsProvider.cpp - .clang-tidy files, as cancellint reads them ===//
 #include "OptionsProvider.h"
+#include "DependencyRecorder.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -51,6 +52,9 @@ makeOptionsProvider(const AnalysisRequest &R) {
   ClangTidyOptions Overrides;
   if (R.Checks)
     Overrides.Checks = *R.Checks;
+  if (R.RecordDependencies)
+    Overrides.Checks = Overrides.Checks.value_or("") + "," +
+                       DependencyRecorderCheckName;
   if (R.HeaderFilter)
     Overrides.HeaderFilterRegex = *R.HeaderFilter;
   if (R.SystemHeaders)

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
+#include "DependencyRecorder.h"
 #include "OptionsProvider.h"
 #include "SourceLines.h"
 
@@ -158,6 +159,9 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request) {
              "); analysed as far as the compiler recovered",
          CompilerErrors});
   sortAndDeduplicate(Result.Findings);
+  if (Request.RecordDependencies)
+    for (const std::string &File : recordedDependencies())
+      Result.Dependencies.push_back(absolutePath(File, Request.Directory));
   return Result;
 }
 

@@ -116,6 +116,11 @@ static cl::opt<std::string>
     ExportFixes("export-fixes",
                 cl::desc("Write fix-its as clang-apply-replacements YAML"),
                 cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep results here and reuse those of translation units whose "
+             "files, command and configuration did not change"),
+    cl::value_desc("dir"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                            cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks",
@@ -225,6 +230,7 @@ int main(int argc, const char **argv) {
   O.WriteBaselinePath = WriteBaseline;
   O.Fix = Fix;
   O.ExportFixesPath = ExportFixes;
+  O.CacheDir = CacheDir;
   O.SelfPath = sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&main));
   return runDriver(O);
 }

@@ -1,0 +1,38 @@
+//===--- ResultCache.h - Not analysing what has not changed --------------===//
+#ifndef CANCELLINT_TOOL_RESULTCACHE_H
+#define CANCELLINT_TOOL_RESULTCACHE_H
+
+#include "AnalysisRequest.h"
+#include "Findings.h"
+#include <optional>
+#include <string>
+
+namespace cancellint::tool {
+
+/// Results of translation units, kept in a directory and keyed by all that
+/// can change them: the tool binary, the request (compile command, options,
+/// model paths), the contents of the model files and of the .clang-tidy
+/// files that apply, and the contents of the main file and every file it
+/// included, system headers too. Touching a header re-analyses exactly the
+/// units that include it.
+class ResultCache {
+public:
+  ResultCache(std::string Directory, std::string SelfPath);
+
+  /// The cached result for \p R, if nothing it depends on changed.
+  std::optional<TranslationUnitResult> lookup(const AnalysisRequest &R);
+
+  /// Stores \p Result after a successful analysis of \p R, run with
+  /// RecordDependencies. Failed units are never stored.
+  void store(const AnalysisRequest &R, const TranslationUnitResult &Result);
+
+private:
+  std::string Directory;
+  std::string ToolStamp;
+  std::string keyOf(const AnalysisRequest &R) const;
+  std::string entryPath(const AnalysisRequest &R) const;
+};
+
+} // namespace cancellint::tool
+
+#endif
