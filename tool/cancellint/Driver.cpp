@@ -10,6 +10,7 @@
 #include "Baseline.h"
 #include "CompileCommands.h"
 #include "HtmlReport.h"
+#include "DiffFilter.h"
 #include "Fixes.h"
 #include "ResultCache.h"
 #include "OutputFile.h"
@@ -176,6 +177,32 @@ private:
   bool Enabled;
 };
 
+/// --diff: the units worth analysing. A unit whose main file changed, or
+/// whose last known dependencies (from the cache) include a changed file.
+/// Without that knowledge a changed header may be included anywhere, so
+/// then every unit is kept.
+void selectChangedUnits(Plan &P, const ChangedLines &Changes,
+                        const DriverOptions &O) {
+  std::optional<ResultCache> Cache;
+  if (!O.CacheDir.empty())
+    Cache.emplace(absolute(O.CacheDir), O.SelfPath);
+  std::vector<AnalysisRequest> Kept;
+  for (AnalysisRequest &R : P.Requests) {
+    bool Keep = Changes.touchesFile(R.File);
+    if (!Keep) {
+      auto Deps = Cache ? Cache->lastDependencies(R) : std::nullopt;
+      Keep = !Deps || std::any_of(Deps->begin(), Deps->end(),
+                                  [&](const std::string &F) {
+                                    return Changes.touchesFile(F);
+                                  });
+    }
+    if (Keep)
+      Kept.push_back(std::move(R));
+  }
+  P.Files -= P.Requests.size() - Kept.size();
+  P.Requests = std::move(Kept);
+}
+
 /// Runs the workers, answering unchanged units from the cache when there
 /// is one. Results come back in request order.
 std::vector<TranslationUnitResult>
@@ -221,6 +248,16 @@ int runDriver(const DriverOptions &O) {
   std::optional<Plan> P = planRun(O);
   if (!P)
     return ExitUsage;
+  std::optional<ChangedLines> Changes;
+  if (!O.DiffRevision.empty()) {
+    Changes.emplace();
+    if (std::string E = Changes->load(O.DiffRevision, workingDirectory());
+        !E.empty()) {
+      printError(E);
+      return ExitUsage;
+    }
+    selectChangedUnits(*P, *Changes, O);
+  }
 
   ProgressLine Progress(!O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
   size_t FindingsSoFar = 0;
@@ -261,6 +298,8 @@ int runDriver(const DriverOptions &O) {
   }
   for (const std::string &E : ConfigurationErrors)
     printError(E);
+  if (Changes)
+    keepChangedFindings(Report, *Changes);
   finalizeReport(Report, Known ? &*Known : nullptr);
   if (!ConfigurationErrors.empty())
     Report.ExitCode = ExitUsage;

@@ -36,6 +36,7 @@ struct DriverOptions {
   bool Fix = false;
   std::string ExportFixesPath;
   std::string CacheDir; ///< reuse results of unchanged units; empty: off
+  std::string DiffRevision; ///< report only lines changed since this; empty: off
   bool Quiet = false;
   std::string SelfPath; ///< this executable, started as the worker
   std::vector<std::string> Arguments;

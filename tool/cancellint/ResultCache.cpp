@@ -111,6 +111,21 @@ ResultCache::lookup(const AnalysisRequest &R) {
   }
 }
 
+std::optional<std::vector<std::string>>
+ResultCache::lastDependencies(const AnalysisRequest &R) const {
+  auto Text = readFile(entryPath(R));
+  if (!Text)
+    return std::nullopt;
+  json Entry = json::parse(*Text, nullptr, false);
+  if (Entry.is_discarded() || !Entry.contains("deps"))
+    return std::nullopt;
+  std::vector<std::string> Files;
+  for (const json &D : Entry["deps"])
+    if (D.contains("path") && D["path"].is_string())
+      Files.push_back(D["path"].get<std::string>());
+  return Files;
+}
+
 void ResultCache::store(const AnalysisRequest &R,
                         const TranslationUnitResult &Result) {
   const std::string Entry = entryPath(R);

@@ -22,6 +22,11 @@ public:
   /// The cached result for \p R, if nothing it depends on changed.
   std::optional<TranslationUnitResult> lookup(const AnalysisRequest &R);
 
+  /// The files \p R's unit read when it was last analysed, if known (even
+  /// if they changed since).
+  std::optional<std::vector<std::string>>
+  lastDependencies(const AnalysisRequest &R) const;
+
   /// Stores \p Result after a successful analysis of \p R, run with
   /// RecordDependencies. Failed units are never stored.
   void store(const AnalysisRequest &R, const TranslationUnitResult &Result);

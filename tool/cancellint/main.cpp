@@ -121,6 +121,11 @@ static cl::opt<std::string> CacheDir(
     cl::desc("Keep results here and reuse those of translation units whose "
              "files, command and configuration did not change"),
     cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string> DiffRevision(
+    "diff",
+    cl::desc("Report only findings on lines changed since this git revision "
+             "(committed or not), analysing only the units that can have them"),
+    cl::value_desc("rev"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                            cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks",
@@ -231,6 +236,7 @@ int main(int argc, const char **argv) {
   O.Fix = Fix;
   O.ExportFixesPath = ExportFixes;
   O.CacheDir = CacheDir;
+  O.DiffRevision = DiffRevision;
   O.SelfPath = sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&main));
   return runDriver(O);
 }
