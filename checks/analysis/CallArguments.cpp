@@ -47,9 +47,15 @@ const FunctionProtoType *calleePrototype(const Expr *Call) {
   if (!C || C->getDirectCallee() || !C->getCallee() ||
       C->getCallee()->isTypeDependent())
     return nullptr;
-  const QualType T = C->getCallee()->getType();
+  return dyn_cast_or_null<FunctionProtoType>(calleeFunctionType(C));
+}
+
+const FunctionType *calleeFunctionType(const CallExpr *Call) {
+  if (!Call || !Call->getCallee())
+    return nullptr;
+  const QualType T = Call->getCallee()->getType();
   const QualType Pointee = T->getPointeeType(); // through pointers, references
-  return (Pointee.isNull() ? T : Pointee)->getAs<FunctionProtoType>();
+  return (Pointee.isNull() ? T : Pointee)->getAs<FunctionType>();
 }
 
 llvm::SmallVector<const FunctionDecl *, 4>

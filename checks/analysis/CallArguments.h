@@ -33,6 +33,11 @@ const clang::ParmVarDecl *parameterFor(const clang::Expr *Call, unsigned Index);
 /// of a declared function and for other calls.
 const clang::FunctionProtoType *calleePrototype(const clang::Expr *Call);
 
+/// The function type \p Call calls through its callee expression: the
+/// function itself, or what a pointer, reference or member pointer to a
+/// function points to. Null when the callee's type is not known.
+const clang::FunctionType *calleeFunctionType(const clang::CallExpr *Call);
+
 /// The functions an unresolved call in a template may call (all overloads
 /// its name found); empty for resolved calls.
 llvm::SmallVector<const clang::FunctionDecl *, 4>

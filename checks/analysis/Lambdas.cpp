@@ -1,5 +1,6 @@
 //===--- Lambdas.cpp - Finding the lambda behind a value -----------------===//
 #include "Lambdas.h"
+#include "References.h"
 
 using namespace clang;
 
@@ -7,14 +8,10 @@ namespace cancellint::analysis {
 
 const LambdaExpr *lambdaBehind(const Expr *E) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreParenImpCasts();
+    E = ignoreValueWrappers(E);
     if (const auto *L = dyn_cast<LambdaExpr>(E))
       return L;
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = M->getSubExpr();
-    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = B->getSubExpr();
-    } else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) {
+    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) {
       E = F->getSubExpr();
     } else if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
       if (C->getNumArgs() != 1)

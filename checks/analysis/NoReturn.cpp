@@ -1,5 +1,6 @@
 //===--- NoReturn.cpp - Where control never comes back -------------------===//
 #include "NoReturn.h"
+#include "CallArguments.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,16 +16,8 @@ bool isNoReturnCall(const CallExpr *C) {
   if (const FunctionDecl *FD = C->getDirectCallee())
     if (FD->isNoReturn())
       return true;
-  QualType Callee = C->getCallee()->getType();
-  if (const auto *Ptr = Callee->getAs<PointerType>())
-    Callee = Ptr->getPointeeType();
-  else if (const auto *Ref = Callee->getAs<ReferenceType>())
-    Callee = Ref->getPointeeType();
-  else if (const auto *MemPtr = Callee->getAs<MemberPointerType>())
-    Callee = MemPtr->getPointeeType();
-  if (const auto *FT = Callee->getAs<FunctionType>())
-    return FT->getNoReturnAttr();
-  return false;
+  const FunctionType *FT = calleeFunctionType(C);
+  return FT && FT->getNoReturnAttr();
 }
 
 bool neverReturns(const Stmt *S) {
