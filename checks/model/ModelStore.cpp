@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
@@ -97,8 +98,25 @@ static LoadedModel build(const ModelConfig &Config,
 }
 
 LoadedModel loadModel(const ModelConfig &Config) {
-  // The key includes the files' contents: an edited model file is reloaded.
+  // Every check of every translation unit asks, so the key is each file's
+  // size and modification time: only an edited model file is read again.
   std::string Key = Config.Libraries;
+  for (const std::string &Path : Config.Files) {
+    llvm::sys::fs::file_status Status;
+    Key += '\0' + Path + '\0';
+    if (!llvm::sys::fs::status(Path, Status))
+      Key += std::to_string(Status.getSize()) + ':' +
+             std::to_string(
+                 Status.getLastModificationTime().time_since_epoch().count());
+  }
+
+  static std::mutex Mutex;
+  static std::map<std::string, LoadedModel> Cache;
+  std::scoped_lock Lock(Mutex);
+  auto It = Cache.find(Key);
+  if (It != Cache.end())
+    return It->second;
+
   std::vector<std::string> Texts;
   std::vector<ModelError> ReadErrors;
   for (const std::string &Path : Config.Files) {
@@ -111,21 +129,12 @@ LoadedModel loadModel(const ModelConfig &Config) {
       continue;
     }
     Texts.push_back((*Buffer)->getBuffer().str());
-    Key += '\0' + Path + '\0' + Texts.back();
   }
   if (!ReadErrors.empty())
-    return {nullptr, std::move(ReadErrors)};
-
-  static std::mutex Mutex;
-  static std::map<std::string, LoadedModel> Cache;
-  std::scoped_lock Lock(Mutex);
-  auto It = Cache.find(Key);
-  if (It == Cache.end()) {
-    if (Cache.size() > 16) // a long-lived clangd sees few configurations
-      Cache.clear();
-    It = Cache.emplace(Key, build(Config, Texts)).first;
-  }
-  return It->second;
+    return {nullptr, std::move(ReadErrors)}; // not cached: it may appear
+  if (Cache.size() > 16) // a long-lived clangd sees few configurations
+    Cache.clear();
+  return Cache.emplace(Key, build(Config, Texts)).first->second;
 }
 
 } // namespace cancellint::model
