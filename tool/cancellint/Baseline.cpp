@@ -1,5 +1,6 @@
 //===--- Baseline.cpp - Failing only on new findings ---------------------===//
 #include "Baseline.h"
+#include "Files.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include <nlohmann/json.hpp>

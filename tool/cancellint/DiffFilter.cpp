@@ -1,5 +1,6 @@
 //===--- DiffFilter.cpp - Reporting only what a change touched -----------===//
 #include "DiffFilter.h"
+#include "Files.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -15,7 +16,7 @@ namespace {
 
 /// Runs git with \p Args in \p Directory; its stdout, or nullopt.
 std::optional<std::string> git(const std::string &Directory,
-                               std::vector<std::string> Args,
+                               const std::vector<std::string> &Args,
                                std::string &Error) {
   auto Git = llvm::sys::findProgramByName("git");
   if (!Git) {
@@ -30,18 +31,15 @@ std::optional<std::string> git(const std::string &Directory,
   }
   std::vector<llvm::StringRef> Argv = {*Git, "-C", Directory};
   for (const std::string &A : Args)
-    Argv.push_back(A);
+    Argv.emplace_back(A);
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
                                                 llvm::StringRef(Out),
                                                 llvm::StringRef(Err)};
   int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
-  auto Read = [](llvm::StringRef Path) {
-    auto B = llvm::MemoryBuffer::getFile(Path);
-    return B ? (*B)->getBuffer().str() : std::string();
-  };
-  std::string Stdout = Read(Out), Stderr = Read(Err);
-  (void)llvm::sys::fs::remove(Out);
-  (void)llvm::sys::fs::remove(Err);
+  std::string Stdout = readTextFile(std::string(Out)).value_or("");
+  std::string Stderr = readTextFile(std::string(Err)).value_or("");
+  removeTemporary(std::string(Out));
+  removeTemporary(std::string(Err));
   if (RC != 0) {
     Error = llvm::StringRef(Stderr).trim().str();
     return std::nullopt;

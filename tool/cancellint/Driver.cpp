@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
+#include "Files.h"
 #include "Baseline.h"
 #include "CompileCommands.h"
 #include "HtmlReport.h"
@@ -32,16 +33,6 @@
 namespace cancellint::tool {
 
 namespace {
-
-std::string absolute(const std::string &Path) {
-  llvm::SmallString<256> P(Path);
-  // Without a working directory the path stays relative; the checks that
-  // follow (exists, compile commands) then report the file by that name.
-  if (llvm::sys::fs::make_absolute(P))
-    return Path;
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
-}
 
 std::string workingDirectory() {
   llvm::SmallString<256> Cwd;
@@ -100,11 +91,11 @@ std::optional<Plan> planRun(const DriverOptions &O) {
   std::vector<std::string> Files;
   Files.reserve(O.Files.size());
   for (const std::string &F : O.Files)
-    Files.push_back(absolute(F));
+    Files.push_back(absolutePath(F));
   std::string Error;
   auto Source = loadCompileCommands(O.FixedCompilerArgs,
                                     O.BuildPath.empty() ? ""
-                                                        : absolute(O.BuildPath),
+                                                        : absolutePath(O.BuildPath),
                                     Files, Error);
   if (!Source) {
     printError(Error);
@@ -149,11 +140,11 @@ std::optional<Plan> planRun(const DriverOptions &O) {
     R.Checks = O.Checks;
     R.Config = O.Config;
     if (O.ConfigFile)
-      R.ConfigFile = absolute(*O.ConfigFile);
+      R.ConfigFile = absolutePath(*O.ConfigFile);
     R.HeaderFilter = O.HeaderFilter;
     R.SystemHeaders = O.SystemHeaders;
     for (const std::string &M : O.ModelFiles)
-      R.ModelFiles.push_back(absolute(M));
+      R.ModelFiles.push_back(absolutePath(M));
     R.Libraries = O.Libraries;
     P.Requests.push_back(std::move(R));
   }
@@ -182,10 +173,7 @@ private:
 /// Without that knowledge a changed header may be included anywhere, so
 /// then every unit is kept.
 void selectChangedUnits(Plan &P, const ChangedLines &Changes,
-                        const DriverOptions &O) {
-  std::optional<ResultCache> Cache;
-  if (!O.CacheDir.empty())
-    Cache.emplace(absolute(O.CacheDir), O.SelfPath);
+                        ResultCache *Cache) {
   std::vector<AnalysisRequest> Kept;
   for (AnalysisRequest &R : P.Requests) {
     bool Keep = Changes.touchesFile(R.File);
@@ -207,15 +195,14 @@ void selectChangedUnits(Plan &P, const ChangedLines &Changes,
 /// is one. Results come back in request order.
 std::vector<TranslationUnitResult>
 analyse(const std::vector<AnalysisRequest> &Requests,
-        const SchedulerOptions &S, const DriverOptions &O) {
-  if (O.CacheDir.empty())
+        const SchedulerOptions &S, ResultCache *Cache) {
+  if (!Cache)
     return runWorkers(Requests, S);
-  ResultCache Cache(absolute(O.CacheDir), O.SelfPath);
   std::vector<TranslationUnitResult> Results(Requests.size());
   std::vector<size_t> Missed;
   std::vector<AnalysisRequest> ToRun;
   for (size_t I = 0; I < Requests.size(); ++I) {
-    if (auto Hit = Cache.lookup(Requests[I])) {
+    if (auto Hit = Cache->lookup(Requests[I])) {
       Results[I] = std::move(*Hit);
       continue;
     }
@@ -226,7 +213,7 @@ analyse(const std::vector<AnalysisRequest> &Requests,
   std::vector<TranslationUnitResult> Fresh = runWorkers(ToRun, S);
   for (size_t K = 0; K < Missed.size(); ++K) {
     if (!wasInterrupted())
-      Cache.store(Requests[Missed[K]], Fresh[K]);
+      Cache->store(Requests[Missed[K]], Fresh[K]);
     Results[Missed[K]] = std::move(Fresh[K]);
   }
   return Results;
@@ -248,6 +235,9 @@ int runDriver(const DriverOptions &O) {
   std::optional<Plan> P = planRun(O);
   if (!P)
     return ExitUsage;
+  std::optional<ResultCache> Cache;
+  if (!O.CacheDir.empty())
+    Cache.emplace(absolutePath(O.CacheDir), O.SelfPath);
   std::optional<ChangedLines> Changes;
   if (!O.DiffRevision.empty()) {
     Changes.emplace();
@@ -256,7 +246,7 @@ int runDriver(const DriverOptions &O) {
       printError(E);
       return ExitUsage;
     }
-    selectChangedUnits(*P, *Changes, O);
+    selectChangedUnits(*P, *Changes, Cache ? &*Cache : nullptr);
   }
 
   ProgressLine Progress(!O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
@@ -269,7 +259,7 @@ int runDriver(const DriverOptions &O) {
     FindingsSoFar += R.Findings.size();
     Progress.update(Done, Total, FindingsSoFar);
   };
-  std::vector<TranslationUnitResult> Results = analyse(P->Requests, S, O);
+  std::vector<TranslationUnitResult> Results = analyse(P->Requests, S, Cache ? &*Cache : nullptr);
   if (wasInterrupted()) {
     // Half a run is not a report: write nothing, as the user asked to stop.
     llvm::errs() << "\ncancellint: interrupted; no report written\n";
@@ -279,7 +269,7 @@ int runDriver(const DriverOptions &O) {
   RunReport Report;
   Report.TranslationUnits = P->Files;
   Report.WorkingDirectory = workingDirectory();
-  Report.SourceRoot = absolute(O.SourceRoot.empty() ? Report.WorkingDirectory
+  Report.SourceRoot = absolutePath(O.SourceRoot.empty() ? Report.WorkingDirectory
                                                     : O.SourceRoot);
   if (Report.SourceRoot.back() != '/')
     Report.SourceRoot += '/';

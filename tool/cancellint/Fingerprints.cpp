@@ -1,5 +1,6 @@
 //===--- Fingerprints.cpp - Naming a finding across edits and runs -------===//
 #include "Fingerprints.h"
+#include "Files.h"
 #include "Report.h"
 
 #include "llvm/ADT/StringRef.h"

@@ -45,9 +45,6 @@ void writeJson(const RunReport &Report, llvm::raw_ostream &OS);
 /// SARIF 2.1.0.
 void writeSarif(const RunReport &Report, llvm::raw_ostream &OS);
 
-/// \p Path relative to \p Base when it lies below it, else unchanged.
-std::string relativeTo(const std::string &Path, const std::string &Base);
-
 } // namespace cancellint::tool
 
 #endif

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ResultCache.h"
+#include "Files.h"
 #include "OutputFile.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -28,12 +29,6 @@ std::string sha256(llvm::StringRef Data) {
                      /*LowerCase=*/true);
 }
 
-std::optional<std::string> readFile(const std::string &Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return std::nullopt;
-  return (*Buffer)->getBuffer().str();
-}
 
 struct FileStamp {
   uint64_t Size = 0;
@@ -50,32 +45,39 @@ std::optional<FileStamp> stampOf(const std::string &Path) {
 
 } // namespace
 
-ResultCache::ResultCache(std::string Directory, std::string SelfPath)
+ResultCache::ResultCache(std::string Directory, const std::string &SelfPath)
     : Directory(std::move(Directory)) {
   // A rebuilt tool may analyse differently: its identity is part of the key.
   auto Stamp = stampOf(SelfPath);
   ToolStamp = std::string(CANCELLINT_VERSION) + "/" +
               std::to_string(Stamp ? Stamp->Size : 0) + "/" +
               std::to_string(Stamp ? Stamp->MTime : 0);
-  (void)llvm::sys::fs::create_directories(this->Directory);
+  // If it cannot be created, every lookup misses and every store fails
+  // quietly: the run is as without a cache.
+  std::error_code Ignored = llvm::sys::fs::create_directories(this->Directory);
+  (void)Ignored;
 }
 
 std::string ResultCache::keyOf(const AnalysisRequest &R) const {
+  auto [It, Inserted] = Keys.try_emplace(R.File);
+  if (!Inserted)
+    return It->second;
   std::string Material = ToolStamp + '\0' + toJson(R).dump();
   for (const std::string &Model : R.ModelFiles)
-    Material += '\0' + readFile(Model).value_or("<unreadable>");
+    Material += '\0' + readTextFile(Model).value_or("<unreadable>");
   if (R.ConfigFile)
-    Material += '\0' + readFile(*R.ConfigFile).value_or("<unreadable>");
+    Material += '\0' + readTextFile(*R.ConfigFile).value_or("<unreadable>");
   // .clang-tidy files from the file's directory up configure the checks.
   llvm::SmallString<256> Dir(R.File);
   llvm::sys::path::remove_filename(Dir);
   for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
     llvm::SmallString<256> Config(D);
     llvm::sys::path::append(Config, ".clang-tidy");
-    if (auto Text = readFile(std::string(Config)))
+    if (auto Text = readTextFile(std::string(Config)))
       Material += '\0' + std::string(Config) + '\0' + *Text;
   }
-  return sha256(Material);
+  It->second = sha256(Material);
+  return It->second;
 }
 
 std::string ResultCache::entryPath(const AnalysisRequest &R) const {
@@ -86,7 +88,7 @@ std::string ResultCache::entryPath(const AnalysisRequest &R) const {
 
 std::optional<TranslationUnitResult>
 ResultCache::lookup(const AnalysisRequest &R) {
-  auto Text = readFile(entryPath(R));
+  auto Text = readTextFile(entryPath(R));
   if (!Text)
     return std::nullopt;
   json Entry = json::parse(*Text, nullptr, false);
@@ -101,7 +103,7 @@ ResultCache::lookup(const AnalysisRequest &R) {
         return std::nullopt;
       if (Stamp->MTime == D.at("mtime").get<int64_t>())
         continue;
-      auto Content = readFile(Path);
+      auto Content = readTextFile(Path);
       if (!Content || sha256(*Content) != D.at("sha256").get<std::string>())
         return std::nullopt;
     }
@@ -113,7 +115,7 @@ ResultCache::lookup(const AnalysisRequest &R) {
 
 std::optional<std::vector<std::string>>
 ResultCache::lastDependencies(const AnalysisRequest &R) const {
-  auto Text = readFile(entryPath(R));
+  auto Text = readTextFile(entryPath(R));
   if (!Text)
     return std::nullopt;
   json Entry = json::parse(*Text, nullptr, false);
@@ -134,7 +136,7 @@ void ResultCache::store(const AnalysisRequest &R,
   json Deps = json::array();
   for (const std::string &Path : Result.Dependencies) {
     auto Stamp = stampOf(Path);
-    auto Content = readFile(Path);
+    auto Content = readTextFile(Path);
     if (!Stamp || !Content)
       return; // cannot vouch for this unit: do not cache it
     Deps.push_back({{"path", Path},

@@ -4,6 +4,7 @@
 
 #include "AnalysisRequest.h"
 #include "Findings.h"
+#include <map>
 #include <optional>
 #include <string>
 
@@ -17,7 +18,7 @@ namespace cancellint::tool {
 /// units that include it.
 class ResultCache {
 public:
-  ResultCache(std::string Directory, std::string SelfPath);
+  ResultCache(std::string Directory, const std::string &SelfPath);
 
   /// The cached result for \p R, if nothing it depends on changed.
   std::optional<TranslationUnitResult> lookup(const AnalysisRequest &R);
@@ -34,6 +35,10 @@ public:
 private:
   std::string Directory;
   std::string ToolStamp;
+  /// Keys by main file: a run asks for a unit's key up to three times
+  /// (diff selection, lookup, store), and computing it reads the models
+  /// and .clang-tidy files.
+  mutable std::map<std::string, std::string> Keys;
   std::string keyOf(const AnalysisRequest &R) const;
   std::string entryPath(const AnalysisRequest &R) const;
 };

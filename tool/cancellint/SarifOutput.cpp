@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Report.h"
+#include "Files.h"
 #include "RuleCatalog.h"
 #include "SourceLines.h"
 

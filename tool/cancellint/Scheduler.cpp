@@ -1,5 +1,6 @@
 //===--- Scheduler.cpp - Running workers in parallel ---------------------===//
 #include "Scheduler.h"
+#include "Files.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -50,10 +51,6 @@ struct WorkerSlot {
   std::atomic<llvm::sys::procid_t> *Slot = nullptr;
 };
 
-std::string readFile(const std::string &Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  return Buffer ? (*Buffer)->getBuffer().str() : std::string();
-}
 
 std::string lastLines(const std::string &Text, unsigned Count) {
   size_t Start = Text.size();
@@ -80,9 +77,7 @@ public:
   }
   ~TempFile() {
     if (!Path.empty()) {
-      // Best effort: a temporary left behind is harmless.
-      std::error_code Ignored = llvm::sys::fs::remove(Path);
-      (void)Ignored;
+      removeTemporary(Path);
       llvm::sys::DontRemoveFileOnSignal(Path);
     }
   }
@@ -152,7 +147,7 @@ TranslationUnitResult runOne(const AnalysisRequest &Request,
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   }
-  std::string Stderr = lastLines(readFile(ErrorFile.Path), 20);
+  std::string Stderr = lastLines(readTextFile(ErrorFile.Path).value_or(""), 20);
   if (ExecutionFailed)
     return Fail("cannot start the analysis worker: " + ErrMsg, "");
   if (TimedOut)
@@ -164,7 +159,7 @@ TranslationUnitResult runOne(const AnalysisRequest &Request,
   if (RC != 0)
     return Fail("analysis failed (exit code " + std::to_string(RC) + ")",
                 Stderr);
-  std::string Text = readFile(ResultFile.Path);
+  std::string Text = readTextFile(ResultFile.Path).value_or("");
   nlohmann::json J = nlohmann::json::parse(Text, nullptr, false);
   if (J.is_discarded())
     return Fail("the analysis worker wrote no result", Stderr);

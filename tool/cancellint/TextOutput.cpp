@@ -1,16 +1,8 @@
 //===--- TextOutput.cpp - clang-tidy style text --------------------------===//
 #include "Report.h"
+#include "Files.h"
 
 namespace cancellint::tool {
-
-std::string relativeTo(const std::string &Path, const std::string &Base) {
-  std::string Dir = Base;
-  if (!Dir.empty() && Dir.back() != '/')
-    Dir += '/';
-  if (!Dir.empty() && Path.compare(0, Dir.size(), Dir) == 0)
-    return Path.substr(Dir.size());
-  return Path;
-}
 
 static void writeLocated(llvm::raw_ostream &OS, const RunReport &R,
                          const Location &L, llvm::StringRef Level,

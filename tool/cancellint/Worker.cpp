@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
 #include "DependencyRecorder.h"
+#include "Files.h"
 #include "OptionsProvider.h"
 #include "SourceLines.h"
 
@@ -48,19 +49,6 @@ public:
 private:
   tooling::CompileCommand Command;
 };
-
-std::string absolutePath(StringRef Path, StringRef Directory) {
-  if (Path.empty())
-    return "";
-  SmallString<256> P(Path);
-  if (!llvm::sys::path::is_absolute(P)) {
-    SmallString<256> Base(Directory);
-    llvm::sys::path::append(Base, P);
-    P = Base;
-  }
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
-}
 
 Location locate(SourceLines &Lines, const std::string &BuildDir,
                 const tooling::DiagnosticMessage &M) {

@@ -1,0 +1,50 @@
+//===--- Files.cpp - Paths and file contents, as the driver handles them -===//
+#include "Files.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace cancellint::tool {
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
+  if (Path.empty())
+    return "";
+  llvm::SmallString<256> P(Path);
+  if (Base.empty()) {
+    // Without a working directory the path stays as given; later checks
+    // (exists, compile commands) then report the file by that name.
+    if (llvm::sys::fs::make_absolute(P))
+      return Path.str();
+  } else if (!llvm::sys::path::is_absolute(P)) {
+    llvm::SmallString<256> Joined(Base);
+    llvm::sys::path::append(Joined, P);
+    P = Joined;
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+std::string relativeTo(const std::string &Path, const std::string &Base) {
+  std::string Dir = Base;
+  if (!Dir.empty() && Dir.back() != '/')
+    Dir += '/';
+  if (!Dir.empty() && Path.compare(0, Dir.size(), Dir) == 0)
+    return Path.substr(Dir.size());
+  return Path;
+}
+
+void removeTemporary(const std::string &Path) {
+  std::error_code Ignored = llvm::sys::fs::remove(Path);
+  (void)Ignored;
+}
+
+std::optional<std::string> readTextFile(const std::string &Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
+}
+
+} // namespace cancellint::tool

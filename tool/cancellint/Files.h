@@ -1,0 +1,27 @@
+//===--- Files.h - Paths and file contents, as the driver handles them ---===//
+#ifndef CANCELLINT_TOOL_FILES_H
+#define CANCELLINT_TOOL_FILES_H
+
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace cancellint::tool {
+
+/// \p Path made absolute against \p Base (the working directory when Base is
+/// empty), with "." and ".." removed. Unchanged when it cannot be made
+/// absolute; empty for an empty path.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "");
+
+/// \p Path relative to \p Base when it lies below it, else unchanged.
+std::string relativeTo(const std::string &Path, const std::string &Base);
+
+/// Removes a temporary file, best effort: one left behind is harmless.
+void removeTemporary(const std::string &Path);
+
+/// The whole contents of \p Path, or nullopt when it cannot be read.
+std::optional<std::string> readTextFile(const std::string &Path);
+
+} // namespace cancellint::tool
+
+#endif
