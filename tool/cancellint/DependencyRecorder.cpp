@@ -24,10 +24,11 @@ static llvm::StringSet<> &dependencySet() {
   return Files;
 }
 
-std::vector<std::string> recordedDependencies() {
+std::vector<std::string> takeRecordedDependencies() {
   std::vector<std::string> Files;
   for (const auto &Entry : dependencySet())
     Files.push_back(Entry.getKey().str());
+  dependencySet().clear();
   std::sort(Files.begin(), Files.end());
   return Files;
 }

@@ -13,8 +13,9 @@ namespace cancellint::tool {
 inline constexpr const char *DependencyRecorderCheckName =
     "cancellint-internal-dependencies";
 
-/// The files recorded in this process (a worker analyses one unit), sorted.
-std::vector<std::string> recordedDependencies();
+/// The files recorded since the last call, sorted; a worker calls it after
+/// each unit it analyses.
+std::vector<std::string> takeRecordedDependencies();
 
 } // namespace cancellint::tool
 

@@ -1,17 +1,13 @@
 //===--- Scheduler.cpp - Running workers in parallel ---------------------===//
 #include "Scheduler.h"
-#include "Files.h"
+#include "WorkerProcess.h"
 
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
-#include <chrono>
 #include <csignal>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -52,119 +48,60 @@ struct WorkerSlot {
 };
 
 
-std::string lastLines(const std::string &Text, unsigned Count) {
-  size_t Start = Text.size();
-  if (Start && Text[Start - 1] == '\n')
-    --Start;
-  for (unsigned I = 0; I < Count && Start > 0; ++I) {
-    size_t NewLine = Text.rfind('\n', Start - 1);
-    if (NewLine == std::string::npos)
-      return Text;
-    Start = NewLine;
-  }
-  return Start < Text.size() && Text[Start] == '\n' ? Text.substr(Start + 1)
-                                                     : Text.substr(Start);
-}
+bool interrupted() { return Interrupted.load(); }
 
-class TempFile {
+/// A job: one worker process at a time, replaced when it dies, recycled
+/// now and then so that whatever a unit leaves behind cannot pile up.
+class Job {
 public:
-  explicit TempFile(const char *Suffix) {
-    llvm::SmallString<128> P;
-    if (!llvm::sys::fs::createTemporaryFile("cancellint", Suffix, P)) {
-      Path = std::string(P);
-      llvm::sys::RemoveFileOnSignal(Path);
-    }
-  }
-  ~TempFile() {
-    if (!Path.empty()) {
-      removeTemporary(Path);
-      llvm::sys::DontRemoveFileOnSignal(Path);
-    }
-  }
-  TempFile(const TempFile &) = delete;
-  TempFile &operator=(const TempFile &) = delete;
-  std::string Path;
-};
+  explicit Job(const SchedulerOptions &Options) : Options(Options) {}
 
-TranslationUnitResult runOne(const AnalysisRequest &Request,
-                             const SchedulerOptions &Options) {
-  TranslationUnitResult Result;
-  Result.File = Request.File;
-  auto Fail = [&](std::string Reason, std::string Details) {
-    Result.Failures.push_back(
-        {Request.File, std::move(Reason), std::move(Details)});
-    return Result;
-  };
-  TempFile RequestFile(".request.json"), ResultFile(".result.json"),
-      ErrorFile(".stderr.txt");
-  if (RequestFile.Path.empty() || ResultFile.Path.empty() ||
-      ErrorFile.Path.empty())
-    return Fail("cannot create temporary files", "");
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(RequestFile.Path, EC);
-    if (EC)
-      return Fail("cannot write " + RequestFile.Path + ": " + EC.message(),
-                  "");
-    Out << toJson(Request).dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-  std::string RequestArg = "--analyze-tu=" + RequestFile.Path;
-  std::string ResultArg = "--result=" + ResultFile.Path;
-  llvm::StringRef Args[] = {Options.WorkerExecutable, RequestArg, ResultArg};
-  std::optional<llvm::StringRef> Redirects[] = {
-      llvm::StringRef(""), llvm::StringRef(ErrorFile.Path),
-      llvm::StringRef(ErrorFile.Path)};
-  std::string ErrMsg;
-  bool ExecutionFailed = false;
-  llvm::sys::ProcessInfo Child = llvm::sys::ExecuteNoWait(
-      Options.WorkerExecutable, Args, std::nullopt, Redirects,
-      /*MemoryLimit=*/0, &ErrMsg, &ExecutionFailed);
-  bool TimedOut = false;
-  int RC = -1;
-  std::optional<WorkerSlot> Tracked;
-  if (!ExecutionFailed)
-    Tracked.emplace(Child.Pid);
-  if (!ExecutionFailed) {
-    // Poll rather than ExecuteAndWait's timeout: that one rests on a
-    // process-wide SIGALRM, which another thread may receive instead.
-    auto Deadline = std::chrono::steady_clock::now() +
-                    std::chrono::seconds(Options.TimeoutSeconds);
-    while (true) {
-      llvm::sys::ProcessInfo Done = llvm::sys::Wait(
-          Child, /*SecondsToWait=*/0, &ErrMsg, nullptr, /*Polling=*/true);
-      if (Done.Pid != 0) {
-        RC = Done.ReturnCode;
-        break;
-      }
-      if (Options.TimeoutSeconds &&
-          std::chrono::steady_clock::now() >= Deadline) {
-        TimedOut = true;
-        ::kill(Child.Pid, SIGKILL);
-        RC = llvm::sys::Wait(Child, std::nullopt, &ErrMsg).ReturnCode;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  TranslationUnitResult run(const AnalysisRequest &Request) {
+    TranslationUnitResult Result;
+    Result.File = Request.File;
+    auto Fail = [&](std::string Reason, std::string Details) {
+      Result.Failures.push_back(
+          {Request.File, std::move(Reason), std::move(Details)});
+      return Result;
+    };
+    if (Worker && Worker->unitsAnalysed() >= UnitsPerWorker)
+      stopWorker();
+    if (!Worker) {
+      std::string Error;
+      Worker = WorkerProcess::start(Options.WorkerExecutable, Error);
+      if (!Worker)
+        return Fail(Error, "");
+      Slot.emplace(Worker->pid());
     }
+    WorkerProcess::Reply Reply = Worker->analyse(
+        toJson(Request).dump(-1, ' ', false,
+                             nlohmann::json::error_handler_t::replace),
+        Options.TimeoutSeconds, interrupted);
+    if (Reply.What != WorkerProcess::Reply::Result) {
+      stopWorker();
+      return Fail(Reply.Reason, Reply.Stderr);
+    }
+    nlohmann::json J = nlohmann::json::parse(Reply.Line, nullptr, false);
+    if (J.is_discarded())
+      return Fail("the analysis worker wrote no result", "");
+    return resultFromJson(J);
   }
-  std::string Stderr = lastLines(readTextFile(ErrorFile.Path).value_or(""), 20);
-  if (ExecutionFailed)
-    return Fail("cannot start the analysis worker: " + ErrMsg, "");
-  if (TimedOut)
-    return Fail("timed out after " + std::to_string(Options.TimeoutSeconds) +
-                    " s",
-                Stderr);
-  if (RC == -2)
-    return Fail("crashed (" + ErrMsg + ")", Stderr);
-  if (RC != 0)
-    return Fail("analysis failed (exit code " + std::to_string(RC) + ")",
-                Stderr);
-  std::string Text = readTextFile(ResultFile.Path).value_or("");
-  nlohmann::json J = nlohmann::json::parse(Text, nullptr, false);
-  if (J.is_discarded())
-    return Fail("the analysis worker wrote no result", Stderr);
-  return resultFromJson(J);
-}
+
+  ~Job() { stopWorker(); }
+
+private:
+  void stopWorker() {
+    Slot.reset();
+    Worker.reset();
+  }
+
+  /// Enough to make start-up cost vanish, few enough to bound the memory a
+  /// long run could accumulate in one process.
+  static constexpr unsigned UnitsPerWorker = 64;
+  const SchedulerOptions &Options;
+  std::unique_ptr<WorkerProcess> Worker;
+  std::optional<WorkerSlot> Slot;
+};
 
 } // namespace
 
@@ -179,8 +116,9 @@ runWorkers(const std::vector<AnalysisRequest> &Requests,
   size_t Done = 0;
   std::mutex ProgressMutex;
   auto Work = [&] {
+    Job J(Options);
     for (size_t I = Next++; I < Requests.size() && !Interrupted; I = Next++) {
-      Results[I] = runOne(Requests[I], Options);
+      Results[I] = J.run(Requests[I]);
       std::scoped_lock Lock(ProgressMutex);
       ++Done;
       if (Options.Progress)

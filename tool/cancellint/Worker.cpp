@@ -1,13 +1,14 @@
 //===--- Worker.cpp - Analysing one translation unit in this process -----===//
 //
-// Each translation unit is analysed in its own worker process: a crash, a
-// hang or an out-of-memory in one cannot take the others with it, and the
-// driver can report exactly which file failed.
+// Translation units are analysed in worker processes, one unit at a time:
+// a crash, a hang or an out-of-memory in one cannot take the others with
+// it, and the driver can report exactly which file failed.
 //
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
 #include "DependencyRecorder.h"
 #include "Files.h"
+#include "LineChannel.h"
 #include "OptionsProvider.h"
 #include "SourceLines.h"
 
@@ -148,31 +149,28 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request) {
          CompilerErrors});
   sortAndDeduplicate(Result.Findings);
   if (Request.RecordDependencies)
-    for (const std::string &File : recordedDependencies())
+    for (const std::string &File : takeRecordedDependencies())
       Result.Dependencies.push_back(absolutePath(File, Request.Directory));
   return Result;
 }
 
-int runWorker(const std::string &RequestPath, const std::string &ResultPath) {
-  auto Buffer = llvm::MemoryBuffer::getFile(RequestPath);
-  if (!Buffer) {
-    llvm::errs() << "cancellint worker: cannot read " << RequestPath << "\n";
-    return 2;
+int runWorker(int Fd) {
+  LineChannel Channel(Fd);
+  std::string Line;
+  // One request line in, one result line out, until the driver hangs up.
+  while (Channel.receive(Line, std::nullopt) == LineChannel::Status::Line) {
+    nlohmann::json J = nlohmann::json::parse(Line, nullptr, false);
+    if (J.is_discarded()) {
+      llvm::errs() << "cancellint worker: malformed request\n";
+      return 2;
+    }
+    TranslationUnitResult Result = analyzeTranslationUnit(requestFromJson(J));
+    // Source lines need not be UTF-8 (Latin-1 files exist): replace what is
+    // not, rather than fail the translation unit.
+    if (!Channel.send(toJson(Result).dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace)))
+      return 2;
   }
-  AnalysisRequest Request = requestFromJson(
-      nlohmann::json::parse((*Buffer)->getBuffer().str()));
-  TranslationUnitResult Result = analyzeTranslationUnit(Request);
-  std::error_code EC;
-  llvm::raw_fd_ostream Out(ResultPath, EC);
-  if (EC) {
-    llvm::errs() << "cancellint worker: cannot write " << ResultPath << ": "
-                 << EC.message() << "\n";
-    return 2;
-  }
-  // Source lines need not be UTF-8 (Latin-1 files exist): replace what is
-  // not, rather than fail the translation unit.
-  Out << toJson(Result).dump(
-      -1, ' ', false, nlohmann::json::error_handler_t::replace);
   return 0;
 }
 

@@ -11,9 +11,10 @@ namespace cancellint::tool {
 /// clang-tidy's library API, so every check exists once for all front-ends.
 TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request);
 
-/// The entry point of a worker process: reads the request file, writes the
-/// result file. Returns the process exit code.
-int runWorker(const std::string &RequestPath, const std::string &ResultPath);
+/// The entry point of a worker process: analyses each request line read
+/// from the socket \p Fd and answers with a result line, until the driver
+/// closes it. Returns the process exit code.
+int runWorker(int Fd);
 
 } // namespace cancellint::tool
 

@@ -131,10 +131,8 @@ static cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr")
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the checks and exit"),
                                 cl::cat(Category));
-static cl::opt<std::string> AnalyzeTU("analyze-tu", cl::Hidden,
-                                      cl::desc("Internal: worker mode"));
-static cl::opt<std::string> ResultPath("result", cl::Hidden,
-                                       cl::desc("Internal: worker result"));
+static cl::opt<int> WorkerFd("worker-fd", cl::Hidden, cl::init(-1),
+                             cl::desc("Internal: worker mode, on this socket"));
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
@@ -181,8 +179,8 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(OwnArgc, argv, Overview, &errs()))
     return ExitUsage;
 
-  if (!AnalyzeTU.empty())
-    return runWorker(AnalyzeTU, ResultPath);
+  if (WorkerFd >= 0)
+    return runWorker(WorkerFd);
 
   if (ListChecks) {
     for (const Rule &R : rules())

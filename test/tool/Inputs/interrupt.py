@@ -18,9 +18,26 @@ env = dict(os.environ, TMPDIR=tmp, CANCELLINT_TEST_FAULT="hang:hangs")
 run = subprocess.Popen([cancellint, "--quiet", "--format=sarif", "-o", report,
                         "hangs.cpp", "--", "-std=c++20"], cwd=workdir, env=env)
 deadline = time.time() + 60
-while time.time() < deadline and not any(n.endswith(".request.json") for n in os.listdir(tmp)):
+
+
+def children(pid):
+    out = subprocess.run(["pgrep", "-P", str(pid)], stdout=subprocess.PIPE,
+                         universal_newlines=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def running(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+while time.time() < deadline and not children(run.pid):
     time.sleep(0.1)
 time.sleep(1)  # the worker is now analysing (and hanging)
+workers = children(run.pid)
 run.send_signal(getattr(signal, signame))
 code = run.wait(timeout=60)
 time.sleep(0.5)
@@ -32,11 +49,12 @@ if open(report).read() != "previous report\n":
     problems.append("the report was overwritten by an interrupted run")
 if os.listdir(tmp):
     problems.append("temporary files left behind: %s" % os.listdir(tmp))
-workers = subprocess.run(["pgrep", "-f", "--analyze-tu=" + tmp], stdout=subprocess.PIPE,
-                         universal_newlines=True).stdout.split()
-if workers:
-    problems.append("worker processes left running: %s" % workers)
-    for pid in workers:
-        os.kill(int(pid), signal.SIGKILL)
+if not workers:
+    problems.append("no worker process was seen before the signal")
+left = [pid for pid in workers if running(pid)]
+if left:
+    problems.append("worker processes left running: %s" % left)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
 print("\n".join(problems) if problems else "interrupted cleanly (%s)" % signame)
 sys.exit(1 if problems else 0)
