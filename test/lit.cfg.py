@@ -16,6 +16,8 @@ config.environment["PATH"] = os.pathsep.join(
 for var in ("HOME", "TMPDIR", "CANCELLINT_NODE_DIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# The result cache is on by default: keep the suite's out of the user's.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "xdg-cache")
 
 bin_dir = os.path.join(config.cancellint_build_dir, "bin")
 plugin = os.path.join(config.cancellint_build_dir, "lib", "CancelTidyModule.so")
@@ -29,6 +31,9 @@ common = "%s %s --clang-tidy=%s --plugin=%s --cancellint=%s --filecheck=%s" % (
     config.python, runner, clang_tidy, plugin, cancellint, filecheck)
 config.substitutions.append(("%check_cancel_tidy", common))
 config.substitutions.append(("%fuzz_model", os.path.join(bin_dir, "cancellint-fuzz-model")))
+config.substitutions.append(("%fuzz_compile_commands",
+                             os.path.join(bin_dir, "cancellint-fuzz-compile-commands")))
+config.substitutions.append(("%fuzz_diff", os.path.join(bin_dir, "cancellint-fuzz-diff")))
 config.substitutions.append(("%cancellint_clangd", os.path.join(bin_dir, "cancellint-clangd")))
 config.substitutions.append(("%cancellint", cancellint))
 config.substitutions.append(("%clang_tidy", clang_tidy))

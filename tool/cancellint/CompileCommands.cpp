@@ -1,9 +1,11 @@
 //===--- CompileCommands.cpp - Which files to analyse, and how -----------===//
 #include "CompileCommands.h"
+#include "CompileDatabaseReader.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang::tooling;
@@ -32,10 +34,16 @@ loadCompileCommands(const std::optional<std::vector<std::string>> &FixedArgs,
               "' (generate one with CMAKE_EXPORT_COMPILE_COMMANDS=ON or bear)";
       return std::nullopt;
     }
-    auto DB = JSONCompilationDatabase::loadFromFile(
-        JsonPath, LoadError, JSONCommandLineSyntax::AutoDetect);
+    auto Buffer = llvm::MemoryBuffer::getFile(JsonPath, /*IsText=*/true);
+    if (!Buffer) {
+      Error = "cannot read '" + JsonPath + "': " + Buffer.getError().message();
+      return std::nullopt;
+    }
+    auto DB = parseCompileCommands((*Buffer)->getBuffer(), JsonPath, LoadError);
     if (!DB) {
-      Error = "cannot read '" + JsonPath + "': " + LoadError;
+      // The first line for the summary, then one located line per problem.
+      Error = "cannot read '" + JsonPath + "': invalid compilation database\n" +
+              LoadError;
       return std::nullopt;
     }
     // Files not listed (headers, new files) borrow the flags of a neighbour.

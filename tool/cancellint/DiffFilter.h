@@ -21,8 +21,16 @@ public:
   }
   bool touchesLine(const std::string &File, unsigned Line) const;
 
-  /// Parses unified diff text whose paths are relative to \p Root.
+  /// Parses unified diff text (as `git diff` writes it, paths quoted or
+  /// not, with "a/" and "b/" prefixes) whose paths are relative to \p Root.
+  /// Records the new side's added lines, counted from 1. Text that is not
+  /// a diff is skipped.
   void parse(const std::string &Diff, const std::string &Root);
+
+  /// Every changed file (absolute path) with its added lines.
+  const std::map<std::string, std::set<unsigned>> &files() const {
+    return Lines;
+  }
 
 private:
   std::map<std::string, std::set<unsigned>> Lines;
