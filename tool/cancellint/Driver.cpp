@@ -13,6 +13,7 @@
 #include "HtmlReport.h"
 #include "DiffFilter.h"
 #include "Fixes.h"
+#include "DependencyScan.h"
 #include "ResultCache.h"
 #include "OutputFile.h"
 #include "Report.h"
@@ -48,6 +49,10 @@ void printError(const std::string &Message) {
 /// Everything a user can get wrong in the configuration, found before any
 /// translation unit is started. Returns false after printing each problem.
 bool validateConfiguration(const DriverOptions &O) {
+  if (O.NoCache && !O.CacheDir.empty()) {
+    printError("--cache-dir and --no-cache contradict each other");
+    return false;
+  }
   bool Ok = true;
   std::optional<std::string> Text = O.Config;
   std::string Origin = "--config";
@@ -168,25 +173,46 @@ private:
   bool Enabled;
 };
 
-/// --diff: the units worth analysing. A unit whose main file changed, or
-/// whose last known dependencies (from the cache) include a changed file.
-/// Without that knowledge a changed header may be included anywhere, so
-/// then every unit is kept.
+unsigned jobs(const DriverOptions &O) {
+  return O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+}
+
+/// --diff: the units worth analysing: those whose main file changed or
+/// which include a changed file. What a unit includes comes from the cache
+/// when it knows, else from a dependency scan; a unit neither can tell
+/// about is kept, since it may include anything.
 void selectChangedUnits(Plan &P, const ChangedLines &Changes,
-                        ResultCache *Cache) {
-  std::vector<AnalysisRequest> Kept;
-  for (AnalysisRequest &R : P.Requests) {
-    bool Keep = Changes.touchesFile(R.File);
-    if (!Keep) {
-      auto Deps = Cache ? Cache->lastDependencies(R) : std::nullopt;
-      Keep = !Deps || std::any_of(Deps->begin(), Deps->end(),
-                                  [&](const std::string &F) {
-                                    return Changes.touchesFile(F);
-                                  });
+                        ResultCache *Cache, unsigned Jobs) {
+  auto Reaches = [&](const Dependencies &Deps) {
+    return !Deps || std::any_of(Deps->begin(), Deps->end(),
+                                [&](const std::string &F) {
+                                  return Changes.touchesFile(F);
+                                });
+  };
+  std::vector<bool> Keep(P.Requests.size(), false);
+  std::vector<const AnalysisRequest *> ToScan;
+  std::vector<size_t> Scanned;
+  for (size_t I = 0; I < P.Requests.size(); ++I) {
+    const AnalysisRequest &R = P.Requests[I];
+    if (Changes.touchesFile(R.File)) {
+      Keep[I] = true;
+      continue;
     }
-    if (Keep)
-      Kept.push_back(std::move(R));
+    if (Dependencies Known = Cache ? Cache->lastDependencies(R) : std::nullopt) {
+      Keep[I] = Reaches(Known);
+      continue;
+    }
+    ToScan.push_back(&R);
+    Scanned.push_back(I);
   }
+  std::vector<Dependencies> Found = scanDependencies(ToScan, Jobs);
+  for (size_t K = 0; K < Scanned.size(); ++K)
+    Keep[Scanned[K]] = Reaches(Found[K]);
+
+  std::vector<AnalysisRequest> Kept;
+  for (size_t I = 0; I < P.Requests.size(); ++I)
+    if (Keep[I])
+      Kept.push_back(std::move(P.Requests[I]));
   P.Files -= P.Requests.size() - Kept.size();
   P.Requests = std::move(Kept);
 }
@@ -236,8 +262,11 @@ int runDriver(const DriverOptions &O) {
   if (!P)
     return ExitUsage;
   std::optional<ResultCache> Cache;
-  if (!O.CacheDir.empty())
-    Cache.emplace(absolutePath(O.CacheDir), O.SelfPath);
+  std::string CacheDir = O.CacheDir.empty()
+                             ? ResultCache::defaultDirectory(O.BuildPath)
+                             : absolutePath(O.CacheDir);
+  if (!O.NoCache && !CacheDir.empty())
+    Cache.emplace(CacheDir, O.SelfPath);
   std::optional<ChangedLines> Changes;
   if (!O.DiffRevision.empty()) {
     Changes.emplace();
@@ -246,14 +275,14 @@ int runDriver(const DriverOptions &O) {
       printError(E);
       return ExitUsage;
     }
-    selectChangedUnits(*P, *Changes, Cache ? &*Cache : nullptr);
+    selectChangedUnits(*P, *Changes, Cache ? &*Cache : nullptr, jobs(O));
   }
 
   ProgressLine Progress(!O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
   size_t FindingsSoFar = 0;
   SchedulerOptions S;
   S.WorkerExecutable = O.SelfPath;
-  S.Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  S.Jobs = jobs(O);
   S.TimeoutSeconds = O.TimeoutSeconds;
   S.Progress = [&](size_t Done, size_t Total, const TranslationUnitResult &R) {
     FindingsSoFar += R.Findings.size();

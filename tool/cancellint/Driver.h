@@ -35,8 +35,9 @@ struct DriverOptions {
   std::string WriteBaselinePath; ///< --write-baseline
   bool Fix = false;
   std::string ExportFixesPath;
-  std::string CacheDir; ///< reuse results of unchanged units; empty: off
+  std::string CacheDir; ///< reuse results of unchanged units; empty: default
   std::string DiffRevision; ///< report only lines changed since this; empty: off
+  bool NoCache = false; ///< --no-cache
   bool Quiet = false;
   std::string SelfPath; ///< this executable, started as the worker
   std::vector<std::string> Arguments;

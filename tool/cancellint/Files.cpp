@@ -6,6 +6,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
+
 namespace cancellint::tool {
 
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
@@ -22,6 +24,15 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
     llvm::sys::path::append(Joined, P);
     P = Joined;
   }
+  // ".." after a symbolic link is not its lexical parent (Debian's /lib is
+  // a link to usr/lib, and the compiler opens headers as
+  // /lib/gcc/x86_64-linux-gnu/12/../../../../include/...): ask the file
+  // system when it can tell.
+  llvm::SmallString<256> Real;
+  if (std::find(llvm::sys::path::begin(P), llvm::sys::path::end(P), "..") !=
+          llvm::sys::path::end(P) &&
+      !llvm::sys::fs::real_path(P, Real))
+    return std::string(Real);
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
   return std::string(P);
 }

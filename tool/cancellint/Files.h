@@ -9,8 +9,9 @@
 namespace cancellint::tool {
 
 /// \p Path made absolute against \p Base (the working directory when Base is
-/// empty), with "." and ".." removed. Unchanged when it cannot be made
-/// absolute; empty for an empty path.
+/// empty), with "." and ".." removed (by the file system, symbolic links
+/// resolved, when ".." is there and the file exists). Unchanged when it
+/// cannot be made absolute; empty for an empty path.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "");
 
 /// \p Path relative to \p Base when it lies below it, else unchanged.

@@ -6,6 +6,11 @@
 // so a touched but identical header still hits. The worker records the
 // files the unit entered during the analysis it runs anyway.
 //
+// An entry's file is named after the unit alone (main file and request);
+// the key of everything else is stored inside it, so a change replaces the
+// unit's entry instead of adding one, and the last dependencies stay known
+// for --diff even after the configuration or the tool changed.
+//
 //===----------------------------------------------------------------------===//
 #include "ResultCache.h"
 #include "Files.h"
@@ -15,7 +20,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/SHA256.h"
+#include <chrono>
+#include <sys/time.h>
 #include <nlohmann/json.hpp>
 
 namespace cancellint::tool {
@@ -43,6 +51,14 @@ std::optional<FileStamp> stampOf(const std::string &Path) {
                    Status.getLastModificationTime().time_since_epoch().count()};
 }
 
+/// The request as it names a unit: the same whether or not it asks for the
+/// dependencies to be recorded.
+std::string unitText(const AnalysisRequest &R) {
+  AnalysisRequest Unit = R;
+  Unit.RecordDependencies = false;
+  return toJson(Unit).dump();
+}
+
 } // namespace
 
 ResultCache::ResultCache(std::string Directory, const std::string &SelfPath)
@@ -54,15 +70,56 @@ ResultCache::ResultCache(std::string Directory, const std::string &SelfPath)
               std::to_string(Stamp ? Stamp->MTime : 0);
   // If it cannot be created, every lookup misses and every store fails
   // quietly: the run is as without a cache.
-  std::error_code Ignored = llvm::sys::fs::create_directories(this->Directory);
-  (void)Ignored;
+  if (!llvm::sys::fs::create_directories(this->Directory))
+    pruneOldEntries();
+}
+
+std::string ResultCache::defaultDirectory(const std::string &BuildPath) {
+  llvm::SmallString<256> Dir;
+  if (!BuildPath.empty()) {
+    Dir = absolutePath(BuildPath);
+    llvm::sys::path::append(Dir, ".cancellint-cache");
+    return std::string(Dir);
+  }
+  if (auto Xdg = llvm::sys::Process::GetEnv("XDG_CACHE_HOME");
+      Xdg && llvm::sys::path::is_absolute(*Xdg))
+    Dir = *Xdg;
+  else if (!llvm::sys::path::home_directory(Dir))
+    return "";
+  else
+    llvm::sys::path::append(Dir, ".cache");
+  llvm::sys::path::append(Dir, "cancellint");
+  return std::string(Dir);
+}
+
+void ResultCache::pruneOldEntries() const {
+  using namespace std::chrono;
+  auto Now = system_clock::now();
+  llvm::SmallString<256> Stamp(Directory);
+  llvm::sys::path::append(Stamp, "last-pruned");
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Stamp, Status) &&
+      Now - Status.getLastModificationTime() < hours(24))
+    return;
+  (void)writeFileAtomically(std::string(Stamp), "");
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Directory, EC), End;
+       !EC && It != End; It.increment(EC)) {
+    // Lookups touch the entries they use, so the time is of the last use.
+    if (llvm::sys::path::extension(It->path()) == ".json" &&
+        !llvm::sys::fs::status(It->path(), Status) &&
+        Now - Status.getLastModificationTime() > hours(24 * 30)) {
+      std::error_code Ignored = llvm::sys::fs::remove(It->path());
+      (void)Ignored; // another run may have removed it already
+    }
+  }
 }
 
 std::string ResultCache::keyOf(const AnalysisRequest &R) const {
   auto [It, Inserted] = Keys.try_emplace(R.File);
   if (!Inserted)
     return It->second;
-  std::string Material = ToolStamp + '\0' + toJson(R).dump();
+  std::string Material = ToolStamp + '\0' + unitText(R);
   for (const std::string &Model : R.ModelFiles)
     Material += '\0' + readTextFile(Model).value_or("<unreadable>");
   if (R.ConfigFile)
@@ -82,7 +139,7 @@ std::string ResultCache::keyOf(const AnalysisRequest &R) const {
 
 std::string ResultCache::entryPath(const AnalysisRequest &R) const {
   llvm::SmallString<256> P(Directory);
-  llvm::sys::path::append(P, keyOf(R) + ".json");
+  llvm::sys::path::append(P, sha256(unitText(R)) + ".json");
   return std::string(P);
 }
 
@@ -93,7 +150,7 @@ ResultCache::lookup(const AnalysisRequest &R) {
     return std::nullopt;
   json Entry = json::parse(*Text, nullptr, false);
   if (Entry.is_discarded() || !Entry.contains("deps") ||
-      !Entry.contains("result"))
+      !Entry.contains("result") || Entry.value("key", "") != keyOf(R))
     return std::nullopt;
   try {
     for (const json &D : Entry["deps"]) {
@@ -107,6 +164,7 @@ ResultCache::lookup(const AnalysisRequest &R) {
       if (!Content || sha256(*Content) != D.at("sha256").get<std::string>())
         return std::nullopt;
     }
+    (void)::utimes(entryPath(R).c_str(), nullptr); // now: used
     return resultFromJson(Entry["result"]);
   } catch (const json::exception &) {
     return std::nullopt; // a damaged entry is a miss, never an error
@@ -128,6 +186,17 @@ ResultCache::lastDependencies(const AnalysisRequest &R) const {
   return Files;
 }
 
+const ResultCache::HashedFile *ResultCache::hashed(const std::string &Path) {
+  auto [It, Inserted] = Hashes.try_emplace(Path);
+  if (Inserted) {
+    auto Stamp = stampOf(Path);
+    auto Content = readTextFile(Path);
+    if (Stamp && Content)
+      It->second = HashedFile{Stamp->Size, Stamp->MTime, sha256(*Content)};
+  }
+  return It->second ? &*It->second : nullptr;
+}
+
 void ResultCache::store(const AnalysisRequest &R,
                         const TranslationUnitResult &Result) {
   const std::string Entry = entryPath(R);
@@ -135,16 +204,15 @@ void ResultCache::store(const AnalysisRequest &R,
     return;
   json Deps = json::array();
   for (const std::string &Path : Result.Dependencies) {
-    auto Stamp = stampOf(Path);
-    auto Content = readTextFile(Path);
-    if (!Stamp || !Content)
+    const HashedFile *F = hashed(Path);
+    if (!F)
       return; // cannot vouch for this unit: do not cache it
     Deps.push_back({{"path", Path},
-                    {"size", Stamp->Size},
-                    {"mtime", Stamp->MTime},
-                    {"sha256", sha256(*Content)}});
+                    {"size", F->Size},
+                    {"mtime", F->MTime},
+                    {"sha256", F->Sha256}});
   }
-  json Doc = {{"deps", Deps}, {"result", toJson(Result)}};
+  json Doc = {{"key", keyOf(R)}, {"deps", Deps}, {"result", toJson(Result)}};
   (void)writeFileAtomically(
       Entry, Doc.dump(-1, ' ', false, json::error_handler_t::replace));
 }

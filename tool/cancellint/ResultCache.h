@@ -4,6 +4,7 @@
 
 #include "AnalysisRequest.h"
 #include "Findings.h"
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,15 +17,25 @@ namespace cancellint::tool {
 /// files that apply, and the contents of the main file and every file it
 /// included, system headers too. Touching a header re-analyses exactly the
 /// units that include it.
+///
+/// Each unit (main file and request) has one entry, overwritten when its
+/// key changes, so the cache grows with the code base, not with its
+/// history; entries unused for a month are removed.
 class ResultCache {
 public:
   ResultCache(std::string Directory, const std::string &SelfPath);
+
+  /// Where results are kept when --cache-dir is not given: next to the
+  /// build (\p BuildPath, from -p) when there is one, else in the user's
+  /// cache directory ($XDG_CACHE_HOME/cancellint, ~/.cache/cancellint).
+  /// Empty when neither can be had.
+  static std::string defaultDirectory(const std::string &BuildPath);
 
   /// The cached result for \p R, if nothing it depends on changed.
   std::optional<TranslationUnitResult> lookup(const AnalysisRequest &R);
 
   /// The files \p R's unit read when it was last analysed, if known (even
-  /// if they changed since).
+  /// if they or the configuration changed since).
   std::optional<std::vector<std::string>>
   lastDependencies(const AnalysisRequest &R) const;
 
@@ -41,6 +52,18 @@ private:
   mutable std::map<std::string, std::string> Keys;
   std::string keyOf(const AnalysisRequest &R) const;
   std::string entryPath(const AnalysisRequest &R) const;
+  /// Removes entries not used for a long time; at most once a day.
+  void pruneOldEntries() const;
+
+  struct HashedFile {
+    uint64_t Size;
+    int64_t MTime;
+    std::string Sha256;
+  };
+  /// Units of one run share most headers: each is read and hashed once.
+  /// Null when the file cannot be read.
+  const HashedFile *hashed(const std::string &Path);
+  std::map<std::string, std::optional<HashedFile>> Hashes;
 };
 
 } // namespace cancellint::tool

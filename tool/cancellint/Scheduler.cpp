@@ -1,5 +1,6 @@
 //===--- Scheduler.cpp - Running workers in parallel ---------------------===//
 #include "Scheduler.h"
+#include "Parallel.h"
 #include "WorkerProcess.h"
 
 #include "llvm/Support/Program.h"
@@ -10,7 +11,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 namespace cancellint::tool {
 
@@ -112,27 +112,20 @@ runWorkers(const std::vector<AnalysisRequest> &Requests,
            const SchedulerOptions &Options) {
   llvm::sys::SetInterruptFunction(killRunningWorkers);
   std::vector<TranslationUnitResult> Results(Requests.size());
-  std::atomic<size_t> Next{0};
   size_t Done = 0;
   std::mutex ProgressMutex;
-  auto Work = [&] {
-    Job J(Options);
-    for (size_t I = Next++; I < Requests.size() && !Interrupted; I = Next++) {
-      Results[I] = J.run(Requests[I]);
-      std::scoped_lock Lock(ProgressMutex);
-      ++Done;
-      if (Options.Progress)
-        Options.Progress(Done, Requests.size(), Results[I]);
-    }
-  };
-  unsigned Jobs = std::max(1u, std::min<unsigned>(Options.Jobs,
-                                                  Requests.size()));
-  std::vector<std::thread> Threads;
-  for (unsigned I = 1; I < Jobs; ++I)
-    Threads.emplace_back(Work);
-  Work();
-  for (std::thread &T : Threads)
-    T.join();
+  forEachItem(
+      Requests.size(), Options.Jobs,
+      [&] {
+        return [&, J = std::make_unique<Job>(Options)](size_t I) {
+          Results[I] = J->run(Requests[I]);
+          std::scoped_lock Lock(ProgressMutex);
+          ++Done;
+          if (Options.Progress)
+            Options.Progress(Done, Requests.size(), Results[I]);
+        };
+      },
+      interrupted);
   return Results;
 }
 

@@ -119,8 +119,13 @@ static cl::opt<std::string>
 static cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Keep results here and reuse those of translation units whose "
-             "files, command and configuration did not change"),
+             "files, command and configuration did not change (default: "
+             "<build-dir>/.cancellint-cache with -p, else "
+             "$XDG_CACHE_HOME/cancellint or ~/.cache/cancellint)"),
     cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Analyse every unit; keep no results"),
+                             cl::cat(Category));
 static cl::opt<std::string> DiffRevision(
     "diff",
     cl::desc("Report only findings on lines changed since this git revision "
@@ -234,6 +239,7 @@ int main(int argc, const char **argv) {
   O.Fix = Fix;
   O.ExportFixesPath = ExportFixes;
   O.CacheDir = CacheDir;
+  O.NoCache = NoCache;
   O.DiffRevision = DiffRevision;
   O.SelfPath = sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&main));
   return runDriver(O);
