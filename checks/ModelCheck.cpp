@@ -1,10 +1,30 @@
 //===--- ModelCheck.cpp - Base of the checks that read the model ---------===//
 #include "ModelCheck.h"
 
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <set>
+
 namespace cancellint {
+
+static std::atomic<bool> ModelErrorsInFiles{false};
+
+void showModelErrorsInFiles(bool Show) { ModelErrorsInFiles = Show; }
+
+/// The names of the checks built on ModelCheck, as they are constructed.
+static std::set<std::string> &modelCheckNames(std::mutex *&Lock) {
+  static std::mutex M;
+  static std::set<std::string> Names;
+  Lock = &M;
+  return Names;
+}
 
 /// A relative ModelFiles entry is resolved against the nearest directory,
 /// from the analysed file upwards, that holds a .clang-tidy file and the
@@ -31,7 +51,7 @@ static std::string resolveModelPath(const std::string &Path,
 
 ModelCheck::ModelCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
       ModelFiles(Options.getLocalOrGlobal("ModelFiles", "").str()),
       Libraries(Options.getLocalOrGlobal("Libraries", "*").str()) {
   model::ModelConfig Config;
@@ -41,9 +61,64 @@ ModelCheck::ModelCheck(llvm::StringRef Name,
   for (const std::string &File : model::splitOptionList(ModelFiles))
     Config.Files.push_back(resolveModelPath(File, Context->getCurrentFile()));
   model::LoadedModel Loaded = model::loadModel(Config);
-  for (const model::ModelError &E : Loaded.Errors)
+  for (const model::ModelError &E : Loaded.Errors) {
     configurationDiag("invalid cancellation model: %0") << E.format();
+    ModelErrors += (ModelErrors.empty() ? "" : "\n") + E.format();
+  }
   Model = std::move(Loaded.Value);
+  std::mutex *Lock = nullptr;
+  auto &Names = modelCheckNames(Lock);
+  std::scoped_lock Guard(*Lock);
+  Names.insert(Name.str());
+}
+
+bool ModelCheck::showsModelErrors() const {
+  std::mutex *Lock = nullptr;
+  auto &Names = modelCheckNames(Lock);
+  std::scoped_lock Guard(*Lock);
+  for (const std::string &Other : Names) {
+    if (Other == getID())
+      return true;
+    if (TidyContext->isCheckEnabled(Other))
+      return false;
+  }
+  return true;
+}
+
+namespace {
+/// Reports the model errors at the start of the main file once it is
+/// entered.
+class ModelErrorReporter : public clang::PPCallbacks {
+public:
+  ModelErrorReporter(const clang::SourceManager &SM,
+                     std::function<void(clang::SourceLocation)> Report)
+      : SM(SM), Report(std::move(Report)) {}
+  void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason,
+                   clang::SrcMgr::CharacteristicKind, clang::FileID) override {
+    if (Done || Reason != EnterFile || SM.getFileID(Loc) != SM.getMainFileID())
+      return;
+    Done = true;
+    Report(SM.getLocForStartOfFile(SM.getMainFileID()));
+  }
+
+private:
+  const clang::SourceManager &SM;
+  std::function<void(clang::SourceLocation)> Report;
+  bool Done = false;
+};
+} // namespace
+
+void ModelCheck::registerPPCallbacks(const clang::SourceManager &SM,
+                                     clang::Preprocessor *PP,
+                                     clang::Preprocessor *) {
+  if (ModelErrors.empty() || !ModelErrorsInFiles || !showsModelErrors())
+    return;
+  PP->addPPCallbacks(std::make_unique<ModelErrorReporter>(
+      SM, [this](clang::SourceLocation Start) {
+        diag(Start, "the cancellation model does not load, so the cancel-* "
+                    "checks are off: %0")
+            << ModelErrors;
+      }));
 }
 
 void ModelCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {

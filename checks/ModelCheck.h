@@ -5,6 +5,9 @@
 //               global option serves every check)
 //   Libraries   built-in libraries to load (default "*", e.g. "*,-folly")
 // A check whose model does not load reports why and matches nothing.
+// clang-tidy prints configuration errors; an editor shows only diagnostics
+// with a place, so a front-end like cancellint-clangd asks for the error at
+// the top of each file as well (showModelErrorsInFiles).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELLINT_CHECKS_MODELCHECK_H
@@ -18,6 +21,11 @@
 
 namespace cancellint {
 
+/// Model errors also as a warning at the start of each analysed main file,
+/// from one cancel-* check only. For front-ends that would drop
+/// configuration errors, which have no source location.
+void showModelErrorsInFiles(bool Show);
+
 class ModelCheck : public clang::tidy::ClangTidyCheck {
 public:
   ModelCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
@@ -29,6 +37,10 @@ public:
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void onStartOfTranslationUnit() final;
+  /// Overriders call this first.
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
 
 protected:
   /// Called only when the model loaded.
@@ -40,8 +52,14 @@ protected:
   analysis::ModelQueries &queries() { return *Queries; }
 
 private:
+  /// Whether this check is the one to show a model error in the file: the
+  /// first enabled cancel-* check by name, so that it shows once.
+  bool showsModelErrors() const;
+
+  clang::tidy::ClangTidyContext *TidyContext;
   std::string ModelFiles;
   std::string Libraries;
+  std::string ModelErrors; ///< one per line; empty when the model loaded
   std::shared_ptr<const model::Model> Model;
   std::optional<analysis::ModelQueries> Queries;
 };

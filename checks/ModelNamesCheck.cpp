@@ -256,8 +256,10 @@ std::vector<Entry> entriesOf(const model::LibraryModel &L) {
 
 } // namespace
 
-void ModelNamesCheck::registerPPCallbacks(const SourceManager &,
-                                          Preprocessor *PP, Preprocessor *) {
+void ModelNamesCheck::registerPPCallbacks(const SourceManager &SM,
+                                          Preprocessor *PP,
+                                          Preprocessor *ModuleExpanderPP) {
+  ModelCheck::registerPPCallbacks(SM, PP, ModuleExpanderPP);
   this->PP = PP;
 }
 

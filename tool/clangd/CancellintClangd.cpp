@@ -6,6 +6,8 @@
 //   Diagnostics: { ClangTidy: { FastCheckFilter: Loose } }
 //
 //===----------------------------------------------------------------------===//
+#include "ModelCheck.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include <string>
@@ -20,6 +22,9 @@ extern volatile int CancellintModuleAnchorSource;
 int main(int argc, char *argv[]) {
   // Keep the module's registration object in the link.
   (void)CancellintModuleAnchorSource;
+  // An editor drops diagnostics without a place: a model that does not
+  // load would silently turn the checks off.
+  cancellint::showModelErrorsInFiles(true);
   // Installed away from Clang's own tree, clangd would not find the builtin
   // headers (stddef.h...); default to the Clang 22 resource directory found
   // at build time. If it is gone, clangd's own search is the better guess.
