@@ -48,6 +48,7 @@ struct SwallowedDoneCheck::State {
   llvm::DenseMap<const Stmt *, std::unique_ptr<analysis::LoopConditionReads>>
       Reads;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> AsyncStarts;
+  llvm::DenseMap<const FunctionDecl *, bool> BehindStopFlag;
   llvm::DenseSet<const FunctionDecl *> Handlers;
   llvm::DenseSet<SourceLocation> Reported;
 
@@ -463,7 +464,11 @@ void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
   if (!Token)
     return;
   state(Ctx);
-  for (const FunctionDecl *H : handlersIn(Token)) {
+  for (const FunctionDecl *Named : handlersIn(Token)) {
+    // `&C::on_accept` may name a declaration before the out-of-line
+    // definition, whose own parameters are the ones its body reads.
+    const FunctionDecl *H =
+        Named->getDefinition() ? Named->getDefinition() : Named;
     if (!H->hasBody() || isSystem(H) || H->isDependentContext())
       continue;
     if (H->getNumParams() == 0) {
@@ -497,6 +502,33 @@ const CallExpr *SwallowedDoneCheck::startsAsync(const FunctionDecl *FD,
   });
   St.AsyncStarts[FD] = cast_or_null<CallExpr>(Found);
   return St.AsyncStarts[FD];
+}
+
+bool SwallowedDoneCheck::startsOnlyBehindStopFlag(const FunctionDecl *FD) {
+  if (const FunctionDecl *Def = FD->getDefinition())
+    FD = Def;
+  State &St = *TU;
+  if (auto It = St.BehindStopFlag.find(FD); It != St.BehindStopFlag.end())
+    return It->second;
+  St.BehindStopFlag[FD] = false;
+  const CFG *G = St.CFGs.get(FD);
+  if (!G)
+    return false;
+  // A branch on a stop flag settles the path, as it does in the handler.
+  auto Branch = [](const Expr *Cond, bool) {
+    return analysis::readsStopFlag(Cond) ? analysis::Follow::Neither
+                                         : analysis::Follow::Both;
+  };
+  auto Starts = [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? analysis::calleeOf(Call) : nullptr;
+    return Callee && (queries().isAsyncOperation(Callee) ||
+                      startsAsync(Callee, 1));
+  };
+  const analysis::WalkRules Rules{Branch, nullptr, nullptr};
+  const bool Behind = !analysis::LoopExits::firstReachable(*G, Rules, Starts);
+  St.BehindStopFlag[FD] = Behind;
+  return Behind;
 }
 
 void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
@@ -535,7 +567,10 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
     }
     if (Forwards(Call))
       return false;
-    if (startsAsync(Callee, 0)) {
+    // The callee tests a stop flag before it starts the next operation
+    // (`void do_accept() { if (!stopping_) async_accept(...); }`): stopping
+    // its owner ends the chain, like the flag tested in the handler.
+    if (startsAsync(Callee, 0) && !startsOnlyBehindStopFlag(Callee)) {
       Via = Callee;
       return true;
     }

@@ -47,6 +47,9 @@ private:
   /// it calls (a few levels deep), or null.
   const clang::CallExpr *startsAsync(const clang::FunctionDecl *FD,
                                      int Depth);
+  /// Whether every operation \p FD starts lies behind a stop flag test
+  /// (`if (!stopping_) acceptor_.async_accept(...)`).
+  bool startsOnlyBehindStopFlag(const clang::FunctionDecl *FD);
   analysis::LoopWalk walkCancelled(const analysis::LoopContext &LC,
                                    const clang::CFGBlock *From,
                                    const analysis::DoneCarrier &Carrier,

@@ -3,7 +3,9 @@
 #include "Lambdas.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -29,6 +31,38 @@ ScannedLoop::Shape shapeOf(const Expr *Cond, bool HasStep,
       Cond->EvaluateAsBooleanCondition(Value, Ctx))
     return Value ? ScannedLoop::Infinite : ScannedLoop::AtMostOnce;
   return HasStep ? ScannedLoop::Counted : ScannedLoop::ConditionDriven;
+}
+
+/// The class a variable's type names, also while it is a dependent or
+/// still-to-be-deduced specialization of a class template.
+const CXXRecordDecl *recordNamedBy(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return RD;
+  TemplateName Name;
+  if (const auto *D = T->getAs<DeducedTemplateSpecializationType>())
+    Name = D->getTemplateName();
+  else if (const auto *S = T->getAs<TemplateSpecializationType>())
+    Name = S->getTemplateName();
+  if (const auto *CT =
+          dyn_cast_or_null<ClassTemplateDecl>(Name.getAsTemplateDecl()))
+    return CT->getTemplatedDecl();
+  return nullptr;
+}
+
+/// The arguments of an initializer that template code has not resolved to
+/// a constructor call: `(a, b)`, `{a, b}`, `T(a, b)`. Empty otherwise.
+llvm::SmallVector<const Expr *, 4> unresolvedConstructionArgs(const Expr *E) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *P = dyn_cast<ParenListExpr>(E))
+    for (unsigned I = 0; I < P->getNumExprs(); ++I)
+      Args.push_back(P->getExpr(I));
+  else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E))
+    Args.append(U->arg_begin(), U->arg_end());
+  else if (const auto *L = dyn_cast<InitListExpr>(E))
+    Args.append(L->inits().begin(), L->inits().end());
+  return Args;
 }
 
 class Scanner : public ConstDynamicRecursiveASTVisitor {
@@ -116,6 +150,22 @@ public:
       Out.Registration = E;
     return true;
   }
+  // In a template, `std::stop_callback cb(st, f)` is not a constructor call
+  // yet (deduction waits for the instantiation): the class template it
+  // names and the arguments still tell a registration on the token.
+  bool VisitVarDecl(const VarDecl *V) override {
+    if (InLambda || Out.Registration || !V->getInit() ||
+        !(V->getType()->isDependentType() ||
+          V->getType()->getContainedDeducedType()))
+      return true;
+    const Expr *Init = V->getInit();
+    const llvm::SmallVector<const Expr *, 4> Args =
+        unresolvedConstructionArgs(Init);
+    if (!Args.empty() && Queries.isRegistration(recordNamedBy(V->getType())) &&
+        receivesToken(Args))
+      Out.Registration = Init;
+    return true;
+  }
   bool VisitCoawaitExpr(const CoawaitExpr *E) override {
     if (AwaitPassesToken)
       consult();
@@ -191,7 +241,7 @@ private:
     return Spec && llvm::is_contained(Spec->DoneChecks, Method->getName());
   }
 
-  template <typename Range> bool receivesToken(Range Args) {
+  template <typename Range> bool receivesToken(const Range &Args) {
     for (const Expr *A : Args)
       if (Queries.tokenHeldBy(A->getType()))
         return true;

@@ -10,6 +10,7 @@
 #include <future>
 #include <latch>
 #include <mutex>
+#include <optional>
 #include <semaphore>
 #include <stop_token>
 #include <thread>
@@ -191,6 +192,35 @@ void woken(std::stop_token st) {
   std::unique_lock lock(m);
   std::stop_callback wake(st, [] { cv.notify_all(); });
   cv.wait(lock, [&] { return ready || st.stop_requested(); });
+}
+
+// --- Not flagged: the same registration in template code, where the
+// stop_callback is not deduced before instantiation (libstdc++'s own
+// condition_variable_any::wait(lock, token, pred) is written this way).
+struct TemplateWaiter {
+  std::condition_variable inner;
+  template <class Pred>
+  bool wait(std::unique_lock<std::mutex> &lk, std::stop_token st, Pred p) {
+    std::stop_callback wake(st, [this] { inner.notify_all(); });
+    while (!p())
+      inner.wait(lk);
+    return true;
+  }
+  template <class F>
+  void wait_braced(std::unique_lock<std::mutex> &lk, std::stop_token st,
+                   F f) {
+    std::stop_callback<F> wake{st, f};
+    inner.wait(lk);
+  }
+};
+
+// A dependent local that is no registration does not wake the wait.
+template <class F>
+void not_registered(std::unique_lock<std::mutex> &lk, std::stop_token st,
+                    F f) {
+  std::optional<F> keep(f);
+  cv.wait(lk);
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'std::condition_variable::wait' blocks without observing 'st': cancellation cannot interrupt it; use std::condition_variable_any::wait(lock, token, pred) [cancel-blocking-call]
 }
 
 // --- Not flagged: functions that hold no token.

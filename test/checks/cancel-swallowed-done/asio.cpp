@@ -197,3 +197,71 @@ private:
   void serve(asio::ip::tcp::socket);
   asio::ip::tcp::acceptor acceptor_;
 };
+
+// Member handlers named before their out-of-line definitions: the error
+// code the body reads is the definition's parameter.
+class Listener {
+public:
+  explicit Listener(asio::io_context &io) : acceptor_(io) {}
+  void run();
+  void runUnchecked();
+
+private:
+  void onAccept(std::error_code ec, asio::ip::tcp::socket s);
+  void onAcceptUnchecked(std::error_code ec, asio::ip::tcp::socket s);
+  asio::ip::tcp::acceptor acceptor_;
+};
+
+void Listener::run() {
+  acceptor_.async_accept(std::bind_front(&Listener::onAccept, this));
+}
+void Listener::runUnchecked() {
+  acceptor_.async_accept(std::bind_front(&Listener::onAcceptUnchecked, this));
+}
+void Listener::onAccept(std::error_code ec, asio::ip::tcp::socket s) {
+  if (ec)
+    return;
+  run();
+}
+void Listener::onAcceptUnchecked(std::error_code ec, asio::ip::tcp::socket s) {
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: completion handler 'onAcceptUnchecked' starts another operation through 'runUnchecked' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+  if (!ec)
+    s.close();
+  runUnchecked();
+}
+
+// The function the handler calls tests a stop flag before it accepts again
+// (Crow's server): stopping sets the flag and closes the acceptor.
+class FlaggedServer {
+public:
+  explicit FlaggedServer(asio::io_context &io) : acceptor_(io) {}
+  void doAccept() {
+    if (!shuttingDown_)
+      acceptor_.async_accept(
+          [this](std::error_code ec, asio::ip::tcp::socket s) {
+            if (!ec)
+              s.close();
+            doAccept();
+          });
+  }
+  void doAcceptUnflagged() {
+    if (accepted_ > 1000)
+      std::cout << "busy\n";
+    acceptor_.async_accept(
+        [this](std::error_code ec, asio::ip::tcp::socket s) {
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: completion handler starts another operation through 'doAcceptUnflagged' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+          if (!ec)
+            s.close();
+          doAcceptUnflagged();
+        });
+  }
+  void stop() {
+    shuttingDown_ = true;
+    acceptor_.close();
+  }
+
+private:
+  asio::ip::tcp::acceptor acceptor_;
+  bool shuttingDown_ = false;
+  int accepted_ = 0;
+};
