@@ -159,6 +159,9 @@ bool readsStopFlag(const Expr *E) {
   }
   if (!E->getType()->isBooleanType())
     return false;
+  // `if (!host)` on a raw pointer tests for null: nothing sets it to stop.
+  if (E->IgnoreParenImpCasts()->getType()->isAnyPointerType())
+    return false;
   // The conversion of an atomic<bool> or of a flag object is implicit; a
   // call with arguments computes something rather than reading a flag.
   const Expr *Base = skipWrappers(E);

@@ -255,6 +255,18 @@ public:
           doAcceptUnflagged();
         });
   }
+  // A null test of a pointer is no stop flag (Beast's http_crawl).
+  void doAcceptNullTested(const char *host) {
+    if (!host)
+      return;
+    acceptor_.async_accept(
+        [this, host](std::error_code ec, asio::ip::tcp::socket s) {
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: completion handler starts another operation through 'doAcceptNullTested' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+          if (!ec)
+            s.close();
+          doAcceptNullTested(host);
+        });
+  }
   void stop() {
     shuttingDown_ = true;
     acceptor_.close();
