@@ -304,7 +304,15 @@ struct EntryPlace {
   /// The "command" has nothing but spaces, quotes and backslashes: it may
   /// split into no words at all.
   bool CommandMayBeEmpty = false;
+  /// The key that gives the command line: Clang also splits a one-element
+  /// "arguments" array like a "command" string.
+  const char *CommandKey = "command";
 };
+
+/// Any other character ends up in a word of the command line.
+bool mayHaveNoWords(llvm::StringRef Command) {
+  return Command.find_first_not_of(" \t\n\v\f\r\"'\\") == llvm::StringRef::npos;
+}
 
 /// Walks text that JsonSyntax accepted and checks the shape of a
 /// compilation database, with the place of every problem.
@@ -458,10 +466,7 @@ private:
                     std::string(Entry).append("/").append(Key));
           skipValue();
         } else if (Key == "command") {
-          // Any other character ends up in a word of the command line.
-          bool MayBeEmpty = llvm::StringRef(readString())
-                                .find_first_not_of(" \t\n\v\f\r\"'\\") ==
-                            llvm::StringRef::npos;
+          bool MayBeEmpty = mayHaveNoWords(readString());
           Entries.back().CommandMayBeEmpty = MayBeEmpty;
           AnyCommandMayBeEmpty |= MayBeEmpty;
         } else {
@@ -505,13 +510,19 @@ private:
     ++Pos; // '['
     skipSpace();
     size_t Count = 0;
+    bool FirstMayBeEmpty = false;
     while (Pos < Text.size() && peek() != ']') {
-      if (peek() != '"')
+      if (peek() != '"') {
         Found.add(Pos,
                   "\"arguments\" element " + std::to_string(Count) +
                       " must be a string, found " + kindOf(peek()),
                   Where + "/" + std::to_string(Count));
-      skipValue();
+        skipValue();
+      } else if (Count == 0) {
+        FirstMayBeEmpty = mayHaveNoWords(readString());
+      } else {
+        skipValue();
+      }
       ++Count;
       skipSpace();
       if (peek() == ',') {
@@ -524,6 +535,13 @@ private:
       Found.add(Start,
                 "\"arguments\" is empty; it must start with the compiler",
                 Where);
+    // Clang splits a lone element into words, like a "command".
+    if (Count == 1 && FirstMayBeEmpty) {
+      Entries.back().Command = Start;
+      Entries.back().CommandMayBeEmpty = true;
+      Entries.back().CommandKey = "arguments";
+      AnyCommandMayBeEmpty = true;
+    }
   }
 
   llvm::StringRef Text;
@@ -578,8 +596,9 @@ parseCompileCommands(llvm::StringRef Text, llvm::StringRef FileName,
     for (size_t I = 0; I < Commands.size(); ++I)
       if (Entries[I].CommandMayBeEmpty && Commands[I].CommandLine.empty())
         Found.add(Entries[I].Command,
-                  "\"command\" has no words; it must start with the compiler",
-                  "/" + std::to_string(I) + "/command");
+                  "\"" + std::string(Entries[I].CommandKey) +
+                      "\" has no words; it must start with the compiler",
+                  "/" + std::to_string(I) + "/" + Entries[I].CommandKey);
   if (!Found.empty())
     return Fail();
   return Database;
