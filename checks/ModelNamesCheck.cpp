@@ -144,20 +144,10 @@ private:
     return analysis::modelName(D);
   }
 
-  /// The class a base specifier names, also when it is a dependent
-  /// specialization inside a template (`Base<T>`).
-  static const CXXRecordDecl *baseClass(QualType T) {
-    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-      return RD->getDefinition();
-    if (const auto *TST = T->getAs<TemplateSpecializationType>())
-      if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
-              TST->getTemplateName().getAsTemplateDecl()))
-        return CTD->getTemplatedDecl()->getDefinition();
-    return nullptr;
-  }
-
   static bool declaresFunction(const CXXRecordDecl *RD, llvm::StringRef Member,
                                int Depth) {
+    if (RD)
+      RD = RD->getDefinition();
     if (!RD || Depth > 8)
       return false;
     for (const Decl *D : RD->decls()) {
@@ -169,7 +159,8 @@ private:
         return true;
     }
     for (const CXXBaseSpecifier &B : RD->bases())
-      if (declaresFunction(baseClass(B.getType()), Member, Depth + 1))
+      if (declaresFunction(analysis::recordNamedBy(B.getType()), Member,
+                           Depth + 1))
         return true;
     return false;
   }

@@ -1,6 +1,7 @@
 //===--- DeclNames.cpp - The names models use for declarations -----------===//
 #include "DeclNames.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 
 using namespace clang;
 
@@ -62,6 +63,22 @@ std::string unscopedEnumeratorName(const EnumConstantDecl *D) {
   if (!qualify(ED->getDeclContext(), Name))
     return "";
   return Name;
+}
+
+const CXXRecordDecl *recordNamedBy(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return RD;
+  TemplateName Name;
+  if (const auto *D = T->getAs<DeducedTemplateSpecializationType>())
+    Name = D->getTemplateName();
+  else if (const auto *S = T->getAs<TemplateSpecializationType>())
+    Name = S->getTemplateName();
+  if (const auto *CT =
+          dyn_cast_or_null<ClassTemplateDecl>(Name.getAsTemplateDecl()))
+    return CT->getTemplatedDecl();
+  return nullptr;
 }
 
 } // namespace cancellint::analysis

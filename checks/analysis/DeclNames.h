@@ -3,6 +3,8 @@
 #define CANCELLINT_ANALYSIS_DECLNAMES_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
 #include <string>
 
 namespace cancellint::analysis {
@@ -17,6 +19,11 @@ std::string modelName(const clang::NamedDecl *D);
 /// ("grpc::StatusCode::CANCELLED" and "grpc::CANCELLED"); models may use
 /// either. Returns the second spelling, or empty when there is none.
 std::string unscopedEnumeratorName(const clang::EnumConstantDecl *D);
+
+/// The class \p T names, also while it is a dependent or still-to-be-deduced
+/// specialization of a class template (`Base<T>`, or `std::stop_callback
+/// cb(st, f)` inside a template). Null for other types.
+const clang::CXXRecordDecl *recordNamedBy(clang::QualType T);
 
 } // namespace cancellint::analysis
 

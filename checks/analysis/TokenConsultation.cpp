@@ -1,9 +1,9 @@
 //===--- TokenConsultation.cpp - Where a function consults its token -----===//
 #include "TokenConsultation.h"
+#include "DeclNames.h"
 #include "Lambdas.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -31,24 +31,6 @@ ScannedLoop::Shape shapeOf(const Expr *Cond, bool HasStep,
       Cond->EvaluateAsBooleanCondition(Value, Ctx))
     return Value ? ScannedLoop::Infinite : ScannedLoop::AtMostOnce;
   return HasStep ? ScannedLoop::Counted : ScannedLoop::ConditionDriven;
-}
-
-/// The class a variable's type names, also while it is a dependent or
-/// still-to-be-deduced specialization of a class template.
-const CXXRecordDecl *recordNamedBy(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-    return RD;
-  TemplateName Name;
-  if (const auto *D = T->getAs<DeducedTemplateSpecializationType>())
-    Name = D->getTemplateName();
-  else if (const auto *S = T->getAs<TemplateSpecializationType>())
-    Name = S->getTemplateName();
-  if (const auto *CT =
-          dyn_cast_or_null<ClassTemplateDecl>(Name.getAsTemplateDecl()))
-    return CT->getTemplatedDecl();
-  return nullptr;
 }
 
 /// The arguments of an initializer that template code has not resolved to
