@@ -482,6 +482,13 @@ void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
   }
 }
 
+bool SwallowedDoneCheck::startsOperation(const Stmt *S, int Depth) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? analysis::calleeOf(Call) : nullptr;
+  return Callee && (queries().isAsyncOperation(Callee) ||
+                    (Depth < 3 && startsAsync(Callee, Depth + 1)));
+}
+
 const CallExpr *SwallowedDoneCheck::startsAsync(const FunctionDecl *FD,
                                                 int Depth) {
   if (!FD)
@@ -494,12 +501,8 @@ const CallExpr *SwallowedDoneCheck::startsAsync(const FunctionDecl *FD,
   if (auto It = St.AsyncStarts.find(FD); It != St.AsyncStarts.end())
     return It->second;
   St.AsyncStarts[FD] = nullptr; // recursion finds nothing new
-  const Stmt *Found = analysis::findEvaluated(FD->getBody(), [&](const Stmt *S) {
-    const auto *Call = dyn_cast<CallExpr>(S);
-    const FunctionDecl *Callee = Call ? analysis::calleeOf(Call) : nullptr;
-    return Callee && (queries().isAsyncOperation(Callee) ||
-                      (Depth < 3 && startsAsync(Callee, Depth + 1)));
-  });
+  const Stmt *Found = analysis::findEvaluated(
+      FD->getBody(), [&](const Stmt *S) { return startsOperation(S, Depth); });
   St.AsyncStarts[FD] = cast_or_null<CallExpr>(Found);
   return St.AsyncStarts[FD];
 }
@@ -519,12 +522,7 @@ bool SwallowedDoneCheck::startsOnlyBehindStopFlag(const FunctionDecl *FD) {
     return analysis::readsStopFlag(Cond) ? analysis::Follow::Neither
                                          : analysis::Follow::Both;
   };
-  auto Starts = [&](const Stmt *S) {
-    const auto *Call = dyn_cast<CallExpr>(S);
-    const FunctionDecl *Callee = Call ? analysis::calleeOf(Call) : nullptr;
-    return Callee && (queries().isAsyncOperation(Callee) ||
-                      startsAsync(Callee, 1));
-  };
+  auto Starts = [&](const Stmt *S) { return startsOperation(S, 0); };
   const analysis::WalkRules Rules{Branch, nullptr, nullptr};
   const bool Behind = !analysis::LoopExits::firstReachable(*G, Rules, Starts);
   St.BehindStopFlag[FD] = Behind;
