@@ -19,11 +19,13 @@ static std::atomic<bool> ModelErrorsInFiles{false};
 void showModelErrorsInFiles(bool Show) { ModelErrorsInFiles = Show; }
 
 /// The names of the checks built on ModelCheck, as they are constructed.
-static std::set<std::string> &modelCheckNames(std::mutex *&Lock) {
-  static std::mutex M;
-  static std::set<std::string> Names;
-  Lock = &M;
-  return Names;
+struct ModelCheckNames {
+  std::mutex Lock;
+  std::set<std::string> Names;
+};
+static ModelCheckNames &modelCheckNames() {
+  static ModelCheckNames Registry;
+  return Registry;
 }
 
 /// A relative ModelFiles entry is resolved against the nearest directory,
@@ -66,17 +68,15 @@ ModelCheck::ModelCheck(llvm::StringRef Name,
     ModelErrors += (ModelErrors.empty() ? "" : "\n") + E.format();
   }
   Model = std::move(Loaded.Value);
-  std::mutex *Lock = nullptr;
-  auto &Names = modelCheckNames(Lock);
-  std::scoped_lock Guard(*Lock);
-  Names.insert(Name.str());
+  ModelCheckNames &Registry = modelCheckNames();
+  std::scoped_lock Guard(Registry.Lock);
+  Registry.Names.insert(Name.str());
 }
 
 bool ModelCheck::showsModelErrors() const {
-  std::mutex *Lock = nullptr;
-  auto &Names = modelCheckNames(Lock);
-  std::scoped_lock Guard(*Lock);
-  for (const std::string &Other : Names) {
+  ModelCheckNames &Registry = modelCheckNames();
+  std::scoped_lock Guard(Registry.Lock);
+  for (const std::string &Other : Registry.Names) {
     if (Other == getID())
       return true;
     if (TidyContext->isCheckEnabled(Other))
