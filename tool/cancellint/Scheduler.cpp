@@ -48,8 +48,6 @@ struct WorkerSlot {
 };
 
 
-bool interrupted() { return Interrupted.load(); }
-
 /// A job: one worker process at a time, replaced when it dies, recycled
 /// now and then so that whatever a unit leaves behind cannot pile up.
 class Job {
@@ -76,7 +74,7 @@ public:
     WorkerProcess::Reply Reply = Worker->analyse(
         toJson(Request).dump(-1, ' ', false,
                              nlohmann::json::error_handler_t::replace),
-        Options.TimeoutSeconds, interrupted);
+        Options.TimeoutSeconds, wasInterrupted);
     if (Reply.What != WorkerProcess::Reply::Result) {
       stopWorker();
       return Fail(Reply.Reason, Reply.Stderr);
@@ -125,7 +123,7 @@ runWorkers(const std::vector<AnalysisRequest> &Requests,
             Options.Progress(Done, Requests.size(), Results[I]);
         };
       },
-      interrupted);
+      wasInterrupted);
   return Results;
 }
 
