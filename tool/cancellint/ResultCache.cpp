@@ -160,8 +160,10 @@ ResultCache::lookup(const AnalysisRequest &R) {
         return std::nullopt;
       if (Stamp->MTime == D.at("mtime").get<int64_t>())
         continue;
-      auto Content = readTextFile(Path);
-      if (!Content || sha256(*Content) != D.at("sha256").get<std::string>())
+      // Touched (a checkout, a rebuild): the contents decide, hashed once
+      // per run however many units include the file.
+      const HashedFile *F = hashed(Path);
+      if (!F || F->Sha256 != D.at("sha256").get<std::string>())
         return std::nullopt;
     }
     (void)::utimes(entryPath(R).c_str(), nullptr); // now: used
