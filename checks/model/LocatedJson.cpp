@@ -9,7 +9,7 @@ namespace cancellint::model {
 
 using nlohmann::json;
 
-TextPosition positionOf(const std::string &Text, size_t Offset) {
+TextPosition positionOf(llvm::StringRef Text, size_t Offset) {
   TextPosition P;
   for (size_t I = 0; I < Offset && I < Text.size(); ++I) {
     if (Text[I] == '\n') {

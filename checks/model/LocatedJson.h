@@ -8,6 +8,7 @@
 #ifndef CANCELLINT_MODEL_LOCATEDJSON_H
 #define CANCELLINT_MODEL_LOCATEDJSON_H
 
+#include "llvm/ADT/StringRef.h"
 #include <nlohmann/json.hpp>
 #include <map>
 #include <string>
@@ -20,7 +21,7 @@ struct TextPosition {
 };
 
 /// Line and column (1-based, columns in bytes as compilers count them).
-TextPosition positionOf(const std::string &Text, size_t Offset);
+TextPosition positionOf(llvm::StringRef Text, size_t Offset);
 
 struct LocatedJson {
   nlohmann::json Value;

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CompileDatabaseReader.h"
+#include "model/LocatedJson.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -58,12 +59,9 @@ public:
     std::string Out;
     llvm::raw_string_ostream OS(Out);
     for (const Problem &P : Listed) {
-      size_t Offset = std::min(P.Offset, Text.size());
-      llvm::StringRef Before = Text.take_front(Offset);
-      size_t LineStart = Before.rfind('\n');
-      LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-      OS << FileName << ":" << 1 + Before.count('\n') << ":"
-         << Offset - LineStart + 1 << ": error: " << P.Message;
+      model::TextPosition Where = model::positionOf(Text, P.Offset);
+      OS << FileName << ":" << Where.Line << ":" << Where.Column
+         << ": error: " << P.Message;
       if (!P.Pointer.empty())
         OS << " (at " << P.Pointer << ")";
       OS << "\n";
@@ -281,7 +279,7 @@ std::string kindOf(char C) {
 }
 
 /// \p S as a JSON string literal, shortened: it goes into a one-line message.
-std::string quoted(llvm::StringRef S) {
+std::string jsonQuoted(llvm::StringRef S) {
   constexpr size_t Shown = 40;
   bool Cut = S.size() > Shown;
   if (Cut) {
@@ -439,7 +437,7 @@ private:
       if (Duplicate) {
         // Clang's loader keeps the first "command" but the last "file":
         // which one was meant is anybody's guess.
-        Found.add(KeyAt, "duplicate key " + quoted(Key), Entry);
+        Found.add(KeyAt, "duplicate key " + jsonQuoted(Key), Entry);
         skipValue();
       } else if (Key == "arguments") {
         HasCommand = true;
@@ -475,7 +473,7 @@ private:
       } else {
         // Clang's loader refuses unknown keys too; say which ones it knows.
         Found.add(KeyAt,
-                  "unknown key " + quoted(Key) +
+                  "unknown key " + jsonQuoted(Key) +
                       " (expected one of: directory, file, command, "
                       "arguments, output)",
                   Entry);
