@@ -10,8 +10,12 @@ after fixes are applied. Every diagnostic must be matched: FileCheck runs with
 -implicit-check-not, so an unexpected finding fails the test. Check comments
 are blanked before analysis so line numbers stay valid.
 
-The front-end is the real clang-tidy-22 with the plugin loaded (default) or
-the standalone cancellint driver (--frontend=cancellint).
+By default the test runs twice, through the real clang-tidy-22 with the
+plugin loaded and through the standalone cancellint driver, and both must
+meet the same expectations. --frontend=tidy is for what only clang-tidy
+has: its own flags (--fix-notes), and its warn-and-go-on on an invalid
+option or model, which cancellint makes a usage error (exit 2, tested in
+test/tool/configuration.test).
 """
 import argparse
 import os
@@ -29,7 +33,7 @@ def run(cmd, **kw):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--frontend", choices=["tidy", "cancellint"], default="tidy")
+    parser.add_argument("--frontend", choices=["tidy", "cancellint", "both"], default="both")
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--cancellint", required=True)
@@ -79,23 +83,33 @@ def main():
         f.write(CHECK_COMMENT.sub("//", text))
 
     fix = ["--fix"] if has["FIXES"] else []
-    if args.frontend == "tidy":
-        cmd = [args.clang_tidy, "--load=" + args.plugin,
-               "--checks=-*," + args.check, "--config=" + args.config,
-               "--header-filter=.*"] + fix + tidy_args + [tmp_src, "--"] + clang_args
-    else:
-        cmd = [args.cancellint, "--checks=-*," + args.check,
-               "--config=" + args.config] + fix + tidy_args + [tmp_src, "--"] + clang_args
+    frontends = ["tidy", "cancellint"] if args.frontend == "both" else [args.frontend]
+    for frontend in frontends:
+        # Each front-end starts from the unfixed file and must meet the same
+        # expectations: the checks exist once, whichever way they are run.
+        with open(tmp_src, "w", encoding="utf-8") as f:
+            f.write(CHECK_COMMENT.sub("//", text))
+        if frontend == "tidy":
+            cmd = [args.clang_tidy, "--load=" + args.plugin,
+                   "--checks=-*," + args.check, "--config=" + args.config,
+                   "--header-filter=.*"] + fix + tidy_args + [tmp_src, "--"] + clang_args
+        else:
+            cmd = [args.cancellint, "--no-cache", "--checks=-*," + args.check,
+                   "--config=" + args.config] + fix + tidy_args + [tmp_src, "--"] + clang_args
+        check_output(args, frontend, cmd, prefixes, has, tmp_src)
+
+
+def check_output(args, frontend, cmd, prefixes, has, tmp_src):
     result = run(cmd)
     output = result.stdout
-    with open(args.tmp + ".out", "w", encoding="utf-8") as f:
+    # The clang-tidy output keeps the plain name: RUN lines may read it.
+    out_name = args.tmp + (".out" if frontend == "tidy" else ".cancellint.out")
+    with open(out_name, "w", encoding="utf-8") as f:
         f.write(output)
     print("command:", " ".join(cmd))
     print(output)
-    if args.frontend == "tidy" and result.returncode not in (0, 1):
-        sys.exit("clang-tidy failed with exit code %d" % result.returncode)
-    if args.frontend == "cancellint" and result.returncode not in (0, 1):
-        sys.exit("cancellint failed with exit code %d" % result.returncode)
+    if result.returncode not in (0, 1):
+        sys.exit("%s failed with exit code %d" % (frontend, result.returncode))
 
     def filecheck(prefix, implicit, input_path, extra=()):
         cmd = [args.filecheck, args.input, "--input-file=" + input_path,
@@ -105,15 +119,15 @@ def main():
         r = run(cmd)
         if r.returncode != 0:
             print(r.stdout)
-            sys.exit("FileCheck %s failed" % prefix)
+            sys.exit("%s: FileCheck %s failed" % (frontend, prefix))
 
     # Messages: warnings and errors only (notes are free); notes: all three.
     diag_lines = [l for l in output.splitlines(True)
                   if re.search(r": (warning|error|note): ", l)]
-    messages = args.tmp + ".messages"
+    messages = "%s.%s.messages" % (args.tmp, frontend)
     with open(messages, "w", encoding="utf-8") as f:
         f.writelines(l for l in diag_lines if ": note: " not in l)
-    notes = args.tmp + ".notes"
+    notes = "%s.%s.notes" % (args.tmp, frontend)
     with open(notes, "w", encoding="utf-8") as f:
         f.writelines(diag_lines)
     if has["MESSAGES"]:
@@ -122,7 +136,6 @@ def main():
         filecheck(prefixes["NOTES"], ["{{note|warning|error}}:"], notes)
     if has["FIXES"]:
         filecheck(prefixes["FIXES"], [], tmp_src, ["--match-full-lines"])
-
 
 if __name__ == "__main__":
     main()

@@ -2,19 +2,19 @@
 // pointer of the offending value, and nothing is analysed with half a model:
 // the global token below would be reported if the model had loaded.
 //
-// RUN: %check_cancel_tidy --check-suffix=MALFORMED --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/malformed.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=DUPLICATE --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/duplicate-key.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=FORMAT --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/wrong-format.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=UNKNOWN-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/unknown-key.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=WRONG-TYPE --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/wrong-type.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=BAD-CANCEL --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/bad-cancel.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=BAD-NAME --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/bad-name.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=MISSING-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/missing-key.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=SEVERAL --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/several.json'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=UNREADABLE --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/no-such-model.json;%S/Inputs/errors'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=LIBRARIES --config="{CheckOptions: {Libraries: '*,-gprc'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=MALFORMED --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/malformed.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=DUPLICATE --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/duplicate-key.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=FORMAT --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/wrong-format.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=UNKNOWN-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/unknown-key.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=WRONG-TYPE --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/wrong-type.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=BAD-CANCEL --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/bad-cancel.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=BAD-NAME --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/bad-name.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=MISSING-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/missing-key.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=SEVERAL --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/several.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=UNREADABLE --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/no-such-model.json;%S/Inputs/errors'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=LIBRARIES --config="{CheckOptions: {Libraries: '*,-gprc'}}" %s cancel-stored-context %t
 // The same messages whichever check reads the model:
-// RUN: %check_cancel_tidy --check-suffix=UNKNOWN-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/unknown-key.json'}}" %s cancellint-model-names %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=UNKNOWN-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/unknown-key.json'}}" %s cancellint-model-names %t
 #include <stop_token>
 
 std::stop_token g_token;

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
+#include "CheckRunner.h"
 #include "DependencyRecorder.h"
 #include "Files.h"
 #include "LineChannel.h"
@@ -102,9 +103,7 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request) {
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
   std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, Database, {Request.File}, FS,
-                   /*ApplyAnyFix=*/false, /*EnableCheckProfile=*/false,
-                   /*StoreCheckProfile=*/"", /*Quiet=*/true);
+      runChecks(Context, Database, Request.File, FS);
 
   SourceLines Lines;
   std::string CompilerErrors;

@@ -1,5 +1,5 @@
-// RUN: %check_cancel_tidy %s cancel-blocking-call %t -- --fix-notes -- -std=c++20
-// RUN: %check_cancel_tidy %s cancel-blocking-call %t -- --fix-notes -- -std=c++20 -stdlib=libc++
+// RUN: %check_cancel_tidy --frontend=tidy %s cancel-blocking-call %t -- --fix-notes -- -std=c++20
+// RUN: %check_cancel_tidy --frontend=tidy %s cancel-blocking-call %t -- --fix-notes -- -std=c++20 -stdlib=libc++
 //
 // The overload of condition_variable_any's waits that takes the held
 // std::stop_token is offered as a fix-it on a note: it returns (false)

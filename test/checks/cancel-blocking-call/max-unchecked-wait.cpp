@@ -1,7 +1,7 @@
 // RUN: %check_cancel_tidy --check-suffix=DEFAULT %s cancel-blocking-call %t -- -- -std=c++20
 // RUN: %check_cancel_tidy --check-suffix=SHORT --config="{CheckOptions: {cancel-blocking-call.MaxUncheckedWait: 100ms}}" %s cancel-blocking-call %t -- -- -std=c++20
 // RUN: %check_cancel_tidy --check-suffix=LONG --config="{CheckOptions: {cancel-blocking-call.MaxUncheckedWait: 10s}}" %s cancel-blocking-call %t -- -- -std=c++20
-// RUN: %check_cancel_tidy --check-suffix=BAD --config="{CheckOptions: {cancel-blocking-call.MaxUncheckedWait: soon}}" %s cancel-blocking-call %t -- -- -std=c++20
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=BAD --config="{CheckOptions: {cancel-blocking-call.MaxUncheckedWait: soon}}" %s cancel-blocking-call %t -- -- -std=c++20
 // RUN: FileCheck --check-prefix=BAD-OPTION --input-file=%t.out %s
 //
 // MaxUncheckedWait: how long a bounded wait may keep a stop request waiting

@@ -1,4 +1,4 @@
-// RUN: %check_cancel_tidy --config="{CheckOptions: {ModelFiles: '%S/Inputs/bad-blocking.json'}}" %s cancel-blocking-call %t -- -- -std=c++20
+// RUN: %check_cancel_tidy --frontend=tidy --config="{CheckOptions: {ModelFiles: '%S/Inputs/bad-blocking.json'}}" %s cancel-blocking-call %t -- -- -std=c++20
 //
 // The optional keys of `blocking` entries are validated like every other
 // key: each problem is reported with its place, and nothing is analysed

@@ -1,5 +1,5 @@
 // RUN: %check_cancel_tidy %s cancel-lost-handle %t --config='{CheckOptions: {cancel-lost-handle.ModelFiles: "%S/Inputs/tasks.json"}}' -- -- -std=c++20 -I %S/Inputs
-// RUN: %check_cancel_tidy %s cancel-lost-handle %t --check-suffix=BAD --config='{CheckOptions: {cancel-lost-handle.ModelFiles: "%S/Inputs/bad-keys.json"}}' -- -- -std=c++20 -I %S/Inputs
+// RUN: %check_cancel_tidy --frontend=tidy %s cancel-lost-handle %t --check-suffix=BAD --config='{CheckOptions: {cancel-lost-handle.ModelFiles: "%S/Inputs/bad-keys.json"}}' -- -- -std=c++20 -I %S/Inputs
 // An in-house library described only by a user model: sources[] and the
 // spawns[] entry that starts work outliving the call.
 #include <tasks.h>

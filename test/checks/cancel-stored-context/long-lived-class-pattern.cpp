@@ -1,6 +1,6 @@
 // RUN: %check_cancel_tidy %s cancel-stored-context %t
 // RUN: %check_cancel_tidy --check-suffix=MANAGER --config="{CheckOptions: {cancel-stored-context.LongLivedClassPattern: 'Manager$'}}" %s cancel-stored-context %t
-// RUN: %check_cancel_tidy --check-suffix=INVALID --config="{CheckOptions: {cancel-stored-context.LongLivedClassPattern: '(Manager'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=INVALID --config="{CheckOptions: {cancel-stored-context.LongLivedClassPattern: '(Manager'}}" %s cancel-stored-context %t
 // The runner matches only located diagnostics; the option's own is not:
 // RUN: FileCheck --check-prefix=INVALID-OPTION --input-file=%t.out %s
 //
