@@ -141,36 +141,39 @@ private:
                 "false or null)");
   }
 
-  bool array(unsigned Depth) {
+  /// The elements of an array or the members of an object, each read by
+  /// \p Element, separated by commas, up to \p Close.
+  template <typename ElementFn>
+  bool elements(char Close, const char *ExpectedSeparator,
+                ElementFn Element) {
     ++Pos;
     skipSpace();
-    if (peek() == ']') {
+    if (peek() == Close) {
       ++Pos;
       return true;
     }
     while (true) {
-      if (!value(Depth + 1))
+      if (!Element())
         return false;
       skipSpace();
-      if (peek() == ']') {
+      if (peek() == Close) {
         ++Pos;
         return true;
       }
       if (peek() != ',')
-        return fail("expected ',' or ']'");
+        return fail(ExpectedSeparator);
       ++Pos;
       skipSpace();
     }
   }
 
+  bool array(unsigned Depth) {
+    return elements(']', "expected ',' or ']'",
+                    [&] { return value(Depth + 1); });
+  }
+
   bool object(unsigned Depth) {
-    ++Pos;
-    skipSpace();
-    if (peek() == '}') {
-      ++Pos;
-      return true;
-    }
-    while (true) {
+    return elements('}', "expected ',' or '}'", [&] {
       if (peek() != '"')
         return fail("expected a key (a string in double quotes)");
       if (!string())
@@ -180,18 +183,8 @@ private:
         return fail("expected ':' after the key");
       ++Pos;
       skipSpace();
-      if (!value(Depth + 1))
-        return false;
-      skipSpace();
-      if (peek() == '}') {
-        ++Pos;
-        return true;
-      }
-      if (peek() != ',')
-        return fail("expected ',' or '}'");
-      ++Pos;
-      skipSpace();
-    }
+      return value(Depth + 1);
+    });
   }
 
   bool string() {
