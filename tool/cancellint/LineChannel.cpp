@@ -29,8 +29,11 @@ LineChannel::Status LineChannel::receive(
     std::optional<std::chrono::steady_clock::time_point> Deadline,
     bool (*ShouldStop)()) {
   using namespace std::chrono;
+  // Only what arrived since the last look can hold the end of the line: a
+  // long result line is scanned once, not once per chunk.
+  size_t Unscanned = 0;
   while (true) {
-    size_t End = Pending.find('\n');
+    size_t End = Pending.find('\n', Unscanned);
     if (End != std::string::npos) {
       Line = Pending.substr(0, End);
       Pending.erase(0, End + 1);
@@ -58,6 +61,7 @@ LineChannel::Status LineChannel::receive(
       continue;
     if (N <= 0)
       return Status::Closed;
+    Unscanned = Pending.size();
     Pending.append(Buffer, static_cast<size_t>(N));
   }
 }
