@@ -1,5 +1,6 @@
 //===--- Baseline.cpp - Failing only on new findings ---------------------===//
 #include "Baseline.h"
+#include "JsonText.h"
 #include "Files.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -48,7 +49,7 @@ std::string Baseline::render(const RunReport &R) {
                         {"fingerprint", F.Fingerprint},
                         {"message", F.Message}});
   json Doc = {{"format", BaselineFormat}, {"findings", Findings}};
-  return Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return jsonText(Doc, 2) + "\n";
 }
 
 } // namespace cancellint::tool

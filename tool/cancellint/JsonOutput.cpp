@@ -1,5 +1,6 @@
 //===--- JsonOutput.cpp - cancellint's own JSON --------------------------===//
 #include "Report.h"
+#include "JsonText.h"
 
 namespace cancellint::tool {
 
@@ -22,7 +23,7 @@ void writeJson(const RunReport &R, llvm::raw_ostream &OS) {
                         {"findings", Findings},
                         {"failures", Failures},
                         {"exitCode", R.ExitCode}};
-  OS << Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  OS << jsonText(Doc, 2) << "\n";
 }
 
 } // namespace cancellint::tool

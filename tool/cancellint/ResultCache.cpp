@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ResultCache.h"
+#include "JsonText.h"
 #include "Files.h"
 #include "OutputFile.h"
 
@@ -56,7 +57,7 @@ std::optional<FileStamp> stampOf(const std::string &Path) {
 std::string unitText(const AnalysisRequest &R) {
   AnalysisRequest Unit = R;
   Unit.RecordDependencies = false;
-  return toJson(Unit).dump();
+  return jsonText(toJson(Unit));
 }
 
 } // namespace
@@ -145,15 +146,16 @@ std::string ResultCache::entryPath(const AnalysisRequest &R) const {
 
 std::optional<TranslationUnitResult>
 ResultCache::lookup(const AnalysisRequest &R) {
-  auto Text = readTextFile(entryPath(R));
+  const std::string Entry = entryPath(R);
+  auto Text = readTextFile(Entry);
   if (!Text)
     return std::nullopt;
-  json Entry = json::parse(*Text, nullptr, false);
-  if (Entry.is_discarded() || !Entry.contains("deps") ||
-      !Entry.contains("result") || Entry.value("key", "") != keyOf(R))
+  json Doc = json::parse(*Text, nullptr, false);
+  if (Doc.is_discarded() || !Doc.contains("deps") ||
+      !Doc.contains("result") || Doc.value("key", "") != keyOf(R))
     return std::nullopt;
   try {
-    for (const json &D : Entry["deps"]) {
+    for (const json &D : Doc["deps"]) {
       const std::string Path = D.at("path").get<std::string>();
       auto Stamp = stampOf(Path);
       if (!Stamp || Stamp->Size != D.at("size").get<uint64_t>())
@@ -166,8 +168,8 @@ ResultCache::lookup(const AnalysisRequest &R) {
       if (!F || F->Sha256 != D.at("sha256").get<std::string>())
         return std::nullopt;
     }
-    (void)::utimes(entryPath(R).c_str(), nullptr); // now: used
-    return resultFromJson(Entry["result"]);
+    (void)::utimes(Entry.c_str(), nullptr); // now: used
+    return resultFromJson(Doc["result"]);
   } catch (const json::exception &) {
     return std::nullopt; // a damaged entry is a miss, never an error
   }
@@ -201,7 +203,6 @@ const ResultCache::HashedFile *ResultCache::hashed(const std::string &Path) {
 
 void ResultCache::store(const AnalysisRequest &R,
                         const TranslationUnitResult &Result) {
-  const std::string Entry = entryPath(R);
   if (!Result.Failures.empty() || Result.Dependencies.empty())
     return;
   json Deps = json::array();
@@ -215,8 +216,7 @@ void ResultCache::store(const AnalysisRequest &R,
                     {"sha256", F->Sha256}});
   }
   json Doc = {{"key", keyOf(R)}, {"deps", Deps}, {"result", toJson(Result)}};
-  (void)writeFileAtomically(
-      Entry, Doc.dump(-1, ' ', false, json::error_handler_t::replace));
+  (void)writeFileAtomically(entryPath(R), jsonText(Doc));
 }
 
 } // namespace cancellint::tool

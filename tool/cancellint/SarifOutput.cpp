@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Report.h"
+#include "JsonText.h"
 #include "Files.h"
 #include "RuleCatalog.h"
 #include "SourceLines.h"
@@ -195,8 +196,7 @@ private:
 } // namespace
 
 void writeSarif(const RunReport &R, llvm::raw_ostream &OS) {
-  OS << SarifWriter(R).run().dump(
-                2, ' ', false, json::error_handler_t::replace) << "\n";
+  OS << jsonText(SarifWriter(R).run(), 2) << "\n";
 }
 
 } // namespace cancellint::tool

@@ -1,5 +1,6 @@
 //===--- Scheduler.cpp - Running workers in parallel ---------------------===//
 #include "Scheduler.h"
+#include "JsonText.h"
 #include "Parallel.h"
 #include "WorkerProcess.h"
 
@@ -72,9 +73,7 @@ public:
       Slot.emplace(Worker->pid());
     }
     WorkerProcess::Reply Reply = Worker->analyse(
-        toJson(Request).dump(-1, ' ', false,
-                             nlohmann::json::error_handler_t::replace),
-        Options.TimeoutSeconds, wasInterrupted);
+        jsonText(toJson(Request)), Options.TimeoutSeconds, wasInterrupted);
     if (Reply.What != WorkerProcess::Reply::Result) {
       stopWorker();
       return Fail(Reply.Reason, Reply.Stderr);

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
+#include "JsonText.h"
 #include "CheckRunner.h"
 #include "DependencyRecorder.h"
 #include "Files.h"
@@ -13,19 +14,14 @@
 #include "OptionsProvider.h"
 #include "SourceLines.h"
 
-#include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <thread>
 
 using namespace clang;
@@ -164,10 +160,7 @@ int runWorker(int Fd) {
       return 2;
     }
     TranslationUnitResult Result = analyzeTranslationUnit(requestFromJson(J));
-    // Source lines need not be UTF-8 (Latin-1 files exist): replace what is
-    // not, rather than fail the translation unit.
-    if (!Channel.send(toJson(Result).dump(
-            -1, ' ', false, nlohmann::json::error_handler_t::replace)))
+    if (!Channel.send(jsonText(toJson(Result))))
       return 2;
   }
   return 0;
