@@ -29,6 +29,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace cancellint::tool {
@@ -261,12 +262,12 @@ int runDriver(const DriverOptions &O) {
   std::optional<Plan> P = planRun(O);
   if (!P)
     return ExitUsage;
-  std::optional<ResultCache> Cache;
+  std::unique_ptr<ResultCache> Cache;
   std::string CacheDir = O.CacheDir.empty()
                              ? ResultCache::defaultDirectory(O.BuildPath)
                              : absolutePath(O.CacheDir);
   if (!O.NoCache && !CacheDir.empty())
-    Cache.emplace(CacheDir, O.SelfPath);
+    Cache = std::make_unique<ResultCache>(CacheDir, O.SelfPath);
   std::optional<ChangedLines> Changes;
   if (!O.DiffRevision.empty()) {
     Changes.emplace();
@@ -275,7 +276,7 @@ int runDriver(const DriverOptions &O) {
       printError(E);
       return ExitUsage;
     }
-    selectChangedUnits(*P, *Changes, Cache ? &*Cache : nullptr, jobs(O));
+    selectChangedUnits(*P, *Changes, Cache.get(), jobs(O));
   }
 
   ProgressLine Progress(!O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
@@ -288,7 +289,8 @@ int runDriver(const DriverOptions &O) {
     FindingsSoFar += R.Findings.size();
     Progress.update(Done, Total, FindingsSoFar);
   };
-  std::vector<TranslationUnitResult> Results = analyse(P->Requests, S, Cache ? &*Cache : nullptr);
+  std::vector<TranslationUnitResult> Results =
+      analyse(P->Requests, S, Cache.get());
   if (wasInterrupted()) {
     // Half a run is not a report: write nothing, as the user asked to stop.
     llvm::errs() << "\ncancellint: interrupted; no report written\n";
