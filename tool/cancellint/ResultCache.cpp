@@ -116,26 +116,26 @@ void ResultCache::pruneOldEntries() const {
   }
 }
 
-std::string ResultCache::keyOf(const AnalysisRequest &R) const {
-  auto [It, Inserted] = Keys.try_emplace(R.File);
-  if (!Inserted)
-    return It->second;
+std::string ResultCache::keyOf(const AnalysisRequest &R) {
+  auto ContentOf = [&](const std::string &Path) -> std::string {
+    const HashedFile *F = hashed(Path);
+    return F ? F->Sha256 : "<unreadable>";
+  };
   std::string Material = ToolStamp + '\0' + unitText(R);
   for (const std::string &Model : R.ModelFiles)
-    Material += '\0' + readTextFile(Model).value_or("<unreadable>");
+    Material += '\0' + ContentOf(Model);
   if (R.ConfigFile)
-    Material += '\0' + readTextFile(*R.ConfigFile).value_or("<unreadable>");
+    Material += '\0' + ContentOf(*R.ConfigFile);
   // .clang-tidy files from the file's directory up configure the checks.
   llvm::SmallString<256> Dir(R.File);
   llvm::sys::path::remove_filename(Dir);
   for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
     llvm::SmallString<256> Config(D);
     llvm::sys::path::append(Config, ".clang-tidy");
-    if (auto Text = readTextFile(std::string(Config)))
-      Material += '\0' + std::string(Config) + '\0' + *Text;
+    if (const HashedFile *F = hashed(std::string(Config)))
+      Material += '\0' + std::string(Config) + '\0' + F->Sha256;
   }
-  It->second = sha256(Material);
-  return It->second;
+  return sha256(Material);
 }
 
 std::string ResultCache::entryPath(const AnalysisRequest &R) const {

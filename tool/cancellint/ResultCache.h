@@ -46,11 +46,8 @@ public:
 private:
   std::string Directory;
   std::string ToolStamp;
-  /// Keys by main file: a run asks for a unit's key up to three times
-  /// (diff selection, lookup, store), and computing it reads the models
-  /// and .clang-tidy files.
-  mutable std::map<std::string, std::string> Keys;
-  std::string keyOf(const AnalysisRequest &R) const;
+  /// Everything besides the unit's files that its result depends on.
+  std::string keyOf(const AnalysisRequest &R);
   std::string entryPath(const AnalysisRequest &R) const;
   /// Removes entries not used for a long time; at most once a day.
   void pruneOldEntries() const;
@@ -60,8 +57,8 @@ private:
     int64_t MTime;
     std::string Sha256;
   };
-  /// Units of one run share most headers: each is read and hashed once.
-  /// Null when the file cannot be read.
+  /// Units of one run share most headers, models and .clang-tidy files:
+  /// each is read and hashed once. Null when the file cannot be read.
   const HashedFile *hashed(const std::string &Path);
   std::map<std::string, std::optional<HashedFile>> Hashes;
 };
