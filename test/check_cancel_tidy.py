@@ -79,9 +79,8 @@ def main():
 
     ext = os.path.splitext(args.input)[1] or ".cpp"
     tmp_src = args.tmp + ext
-    with open(tmp_src, "w", encoding="utf-8") as f:
-        f.write(CHECK_COMMENT.sub("//", text))
-
+    tool = {"tidy": [args.clang_tidy, "--load=" + args.plugin, "--header-filter=.*"],
+            "cancellint": [args.cancellint, "--no-cache"]}
     fix = ["--fix"] if has["FIXES"] else []
     frontends = ["tidy", "cancellint"] if args.frontend == "both" else [args.frontend]
     for frontend in frontends:
@@ -89,13 +88,8 @@ def main():
         # expectations: the checks exist once, whichever way they are run.
         with open(tmp_src, "w", encoding="utf-8") as f:
             f.write(CHECK_COMMENT.sub("//", text))
-        if frontend == "tidy":
-            cmd = [args.clang_tidy, "--load=" + args.plugin,
-                   "--checks=-*," + args.check, "--config=" + args.config,
-                   "--header-filter=.*"] + fix + tidy_args + [tmp_src, "--"] + clang_args
-        else:
-            cmd = [args.cancellint, "--no-cache", "--checks=-*," + args.check,
-                   "--config=" + args.config] + fix + tidy_args + [tmp_src, "--"] + clang_args
+        cmd = tool[frontend] + ["--checks=-*," + args.check, "--config=" + args.config] \
+            + fix + tidy_args + [tmp_src, "--"] + clang_args
         check_output(args, frontend, cmd, prefixes, has, tmp_src)
 
 
@@ -136,6 +130,7 @@ def check_output(args, frontend, cmd, prefixes, has, tmp_src):
         filecheck(prefixes["NOTES"], ["{{note|warning|error}}:"], notes)
     if has["FIXES"]:
         filecheck(prefixes["FIXES"], [], tmp_src, ["--match-full-lines"])
+
 
 if __name__ == "__main__":
     main()
