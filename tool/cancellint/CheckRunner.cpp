@@ -118,6 +118,14 @@ tooling::ArgumentsAdjuster extraArguments(ClangTidyContext &Context) {
   };
 }
 
+/// No limit on compiler errors: after clang's default 20 it stops parsing,
+/// and the rest of the file would be silently left unanalysed. Appended
+/// last, so it wins over a limit in the compile command.
+tooling::ArgumentsAdjuster noErrorLimit() {
+  return tooling::getInsertArgumentAdjuster(
+      "-ferror-limit=0", tooling::ArgumentInsertPosition::END);
+}
+
 } // namespace
 
 std::vector<ClangTidyError>
@@ -129,6 +137,7 @@ runChecks(ClangTidyContext &Context,
                           std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(extraArguments(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  Tool.appendArgumentsAdjuster(noErrorLimit());
   Tool.setPrintErrorMessage(false);
 
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
