@@ -83,7 +83,6 @@ void BlockingCallCheck::startTranslationUnit() {
   Holders.emplace(queries());
   Blocking.emplace(queries());
   Analysed.clear();
-  Reported.clear();
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &R) {
@@ -99,10 +98,6 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &R) {
       for (const FunctionDecl *Spec : T->specializations())
         analyse(Spec, *R.Context);
   }
-}
-
-bool BlockingCallCheck::firstReport(SourceLocation Loc, int Kind) {
-  return Reported.insert({Loc.getRawEncoding(), Kind}).second;
 }
 
 /// How messages name the held token: 'st', or what it is when unnamed.
@@ -260,7 +255,7 @@ void BlockingCallCheck::reportCall(const CallExpr *Call,
                                    const analysis::HeldTokenVar &Token,
                                    const ASTContext &Ctx) {
   const SourceLocation Loc = Call->getExprLoc();
-  if (!firstReport(Loc, BlockingCallFinding))
+  if (!reportOnce(Loc, BlockingCallFinding))
     return;
   const std::string Name = calleeName(B, queries());
   const std::string Use = B.Alternative.empty() ? "" : "; use " + B.Alternative;
@@ -334,7 +329,7 @@ void BlockingCallCheck::reportLoop(const analysis::FunctionScan &Scan,
                                    const FunctionDecl *Via,
                                    const analysis::HeldTokenVar &Token) {
   const Stmt *Loop = Scan.Loops[LoopIndex].Loop;
-  if (!firstReport(Loop->getBeginLoc(), LoopFinding))
+  if (!reportOnce(Loop->getBeginLoc(), LoopFinding))
     return;
   const std::string Name = tokenPhrase(Token);
   const std::string Check = doneCheckExpr(Token);

@@ -35,9 +35,6 @@ private:
   std::optional<analysis::HeldTokens> Holders;
   std::optional<analysis::BlockingCalls> Blocking;
   llvm::DenseSet<const clang::FunctionDecl *> Analysed;
-  /// (location, kind) of every finding: a template and its instantiations
-  /// share locations, and each finding is reported once.
-  std::set<std::pair<clang::SourceLocation::UIntTy, int>> Reported;
 
   void analyse(const clang::FunctionDecl *FD, const clang::ASTContext &Ctx);
   /// Finding 1; returns, per loop, whether a call inside it was reported.
@@ -60,7 +57,6 @@ private:
   void reportLoop(const analysis::FunctionScan &Scan, size_t LoopIndex,
                   const clang::Stmt *Wait, const clang::FunctionDecl *Via,
                   const analysis::HeldTokenVar &Token);
-  bool firstReport(clang::SourceLocation Loc, int Kind);
 };
 
 } // namespace cancellint

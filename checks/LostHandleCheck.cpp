@@ -17,12 +17,13 @@
 //      source was neither taken (source_getter) nor cancelled before.
 // Matchers collect candidates; rules 1, 2 and 4 need paths and are decided
 // per function at the end of the translation unit, with one CFG per
-// function that has a candidate (analysis/ExitPaths.h).
+// function that has a candidate (analysis/FunctionPaths.h).
 //
 //===----------------------------------------------------------------------===//
 #include "LostHandleCheck.h"
 #include "analysis/CancelHandles.h"
-#include "analysis/ExitPaths.h"
+#include "analysis/Expressions.h"
+#include "analysis/FunctionPaths.h"
 #include "analysis/Instantiations.h"
 #include "analysis/References.h"
 #include "analysis/Spawns.h"
@@ -50,12 +51,6 @@ AST_MATCHER_P(Decl, modelSays, std::function<bool(const Decl &)>, Predicate) {
 bool isMain(const Decl *Function) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Function);
   return FD && FD->isMain();
-}
-
-const VarDecl *referencedVar(const Expr *E) {
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
 }
 
 bool isNamed(const CXXMethodDecl *MD, llvm::StringRef Name) {
@@ -228,7 +223,7 @@ void LostHandleCheck::checkRegistration(const Expr *E) {
                                   : std::string("this call"));
 }
 
-void LostHandleCheck::onEndOfTranslationUnit() {
+void LostHandleCheck::endTranslationUnit() {
   for (const auto &[Function, C] : S->Pending)
     analyseFunction(Function, C);
   S->Pending.clear();
@@ -272,8 +267,7 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
   ASTContext &Ctx = *S->Ctx;
   if (!isa_and_nonnull<CompoundStmt, CoroutineBodyStmt>(Function->getBody()))
     return;
-  std::unique_ptr<analysis::FunctionPaths> Paths =
-      analysis::FunctionPaths::build(Function, Ctx);
+  const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(Function);
   if (!Paths)
     return;
   const analysis::DeclRefIndex Refs(Function->getBody());
@@ -437,7 +431,7 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
       continue;
     }
     // Members and references: the source may have been taken elsewhere.
-    const VarDecl *Thread = referencedVar(Bare);
+    const VarDecl *Thread = analysis::referencedVar(Bare);
     if (!Thread || !Thread->hasLocalStorage() || isa<ParmVarDecl>(Thread) ||
         Thread->getType()->isReferenceType() ||
         Thread->getParentFunctionOrMethod() !=

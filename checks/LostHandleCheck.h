@@ -18,7 +18,7 @@ public:
   LostHandleCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   ~LostHandleCheck() override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
-  void onEndOfTranslationUnit() override;
+  void endTranslationUnit() override;
 
 protected:
   void registerModelMatchers(clang::ast_matchers::MatchFinder *F) override;

@@ -135,7 +135,26 @@ void ModelCheck::onStartOfTranslationUnit() {
   if (!Model)
     return;
   Queries.emplace(*Model);
+  Unit.reset();
+  Reported.clear();
   startTranslationUnit();
+}
+
+void ModelCheck::onEndOfTranslationUnit() {
+  if (!Model)
+    return;
+  endTranslationUnit();
+  Unit.reset();
+}
+
+analysis::UnitAnalyses &ModelCheck::unit(const clang::ASTContext &Ctx) {
+  if (!Unit)
+    Unit = analysis::UnitAnalyses::of(Ctx);
+  return *Unit;
+}
+
+bool ModelCheck::reportOnce(clang::SourceLocation Loc, unsigned Kind) {
+  return Reported.insert({Loc.getRawEncoding(), Kind}).second;
 }
 
 } // namespace cancellint

@@ -14,10 +14,12 @@
 #define CANCELLINT_CHECKS_MODELCHECK_H
 
 #include "analysis/ModelQueries.h"
+#include "analysis/UnitAnalyses.h"
 #include "model/ModelStore.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace cancellint {
 
@@ -37,6 +39,7 @@ public:
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void onStartOfTranslationUnit() final;
+  void onEndOfTranslationUnit() final;
   /// Overriders call this first.
   void registerPPCallbacks(const clang::SourceManager &SM,
                            clang::Preprocessor *PP,
@@ -46,10 +49,18 @@ protected:
   /// Called only when the model loaded.
   virtual void registerModelMatchers(clang::ast_matchers::MatchFinder *F) = 0;
   virtual void startTranslationUnit() {}
+  /// After the last match of the unit, while unit() is still alive.
+  virtual void endTranslationUnit() {}
 
   const model::Model &model() const { return *Model; }
   /// Per translation unit: its memo tables hold AST pointers.
   analysis::ModelQueries &queries() { return *Queries; }
+  /// The analyses every check of this unit shares (CFGs and paths).
+  analysis::UnitAnalyses &unit(const clang::ASTContext &Ctx);
+  /// Whether this is the first finding of kind \p Kind at \p Loc in this
+  /// unit: a place reached through several matches (a function and its
+  /// instantiations, a handler armed twice) is reported once.
+  bool reportOnce(clang::SourceLocation Loc, unsigned Kind = 0);
 
 private:
   /// Whether this check is the one to show a model error in the file: the
@@ -62,6 +73,8 @@ private:
   std::string ModelErrors; ///< one per line; empty when the model loaded
   std::shared_ptr<const model::Model> Model;
   std::optional<analysis::ModelQueries> Queries;
+  std::shared_ptr<analysis::UnitAnalyses> Unit;
+  std::set<std::pair<clang::SourceLocation::UIntTy, unsigned>> Reported;
 };
 
 } // namespace cancellint

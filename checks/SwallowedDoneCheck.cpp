@@ -16,14 +16,15 @@
 //   4. a catch of a model done exception, or a catch-all around a
 //      cancellable call, in a loop, whose handler goes round again.
 // "Goes round", "leaves" and the cancelled state of branch conditions are
-// analysis/LoopExits and analysis/DoneSignals; the CFG of a function is
+// analysis/FunctionPaths and analysis/DoneSignals; the CFG of a function is
 // built only once one of its statements is a candidate.
 //
 //===----------------------------------------------------------------------===//
 #include "SwallowedDoneCheck.h"
 #include "analysis/CallArguments.h"
 #include "analysis/DoneSignals.h"
-#include "analysis/LoopExits.h"
+#include "analysis/Expressions.h"
+#include "analysis/Loops.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -43,14 +44,11 @@ struct SwallowedDoneCheck::State {
       : Ctx(Ctx), Signals(Q, Ctx) {}
   ASTContext &Ctx;
   analysis::DoneSignals Signals;
-  analysis::FunctionCFGs CFGs;
-  analysis::LoopExits Exits;
   llvm::DenseMap<const Stmt *, std::unique_ptr<analysis::LoopConditionReads>>
       Reads;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> AsyncStarts;
   llvm::DenseMap<const FunctionDecl *, bool> BehindStopFlag;
   llvm::DenseSet<const FunctionDecl *> Handlers;
-  llvm::DenseSet<SourceLocation> Reported;
 
   const analysis::LoopConditionReads &readsOf(const Stmt *Loop) {
     std::unique_ptr<analysis::LoopConditionReads> &R = Reads[Loop];
@@ -163,10 +161,6 @@ bool isSystem(const Decl *D) {
 
 } // namespace
 
-bool SwallowedDoneCheck::reportOnce(SourceLocation Loc) {
-  return TU && TU->Reported.insert(Loc).second;
-}
-
 void SwallowedDoneCheck::noteBackEdge(const Stmt *BackEdge) {
   if (!BackEdge)
     return;
@@ -185,8 +179,8 @@ analysis::LoopWalk SwallowedDoneCheck::walkCancelled(
     const analysis::LoopContext &LC, const CFGBlock *From,
     const analysis::DoneCarrier &Carrier, const Stmt *Region) {
   State &St = *TU;
-  const CFG *G = St.CFGs.get(LC.Function);
-  if (!G || !From)
+  const analysis::FunctionPaths *Paths = unit(St.Ctx).Paths.get(LC.Function);
+  if (!Paths || !From)
     return {};
   const analysis::LoopConditionReads &Reads = St.readsOf(LC.Loop);
   auto Branch = [&](const Expr *Cond, bool LoopCond) {
@@ -197,7 +191,7 @@ analysis::LoopWalk SwallowedDoneCheck::walkCancelled(
            Reads.mayChange(E);
   };
   const analysis::WalkRules Rules{Branch, Ends, Region};
-  return St.Exits.walk(*G, From, LC.Loop, Rules);
+  return Paths->walkLoop(From, LC.Loop, Rules);
 }
 
 //===--- 1. Done values falling into a default that goes round -----------===//
@@ -218,10 +212,13 @@ void SwallowedDoneCheck::checkSwitch(const SwitchStmt *S, ASTContext &Ctx) {
        SC = SC->getNextSwitchCase())
     if (const auto *D = dyn_cast<DefaultStmt>(SC))
       Default = D;
+  const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(LC.Function);
+  if (!Paths)
+    return;
   const CFGBlock *From = nullptr;
   if (Default) {
-    From = St.CFGs.blockLabelled(LC.Function, Default);
-  } else if (const CFGBlock *B = St.CFGs.blockTerminatedBy(LC.Function, S);
+    From = Paths->blockLabelled(Default);
+  } else if (const CFGBlock *B = Paths->blockTerminatedBy(S);
              B && B->succ_size() > 0) {
     // Without a default, unmatched values leave the switch: its last edge.
     From = B->succ_rbegin()->getReachableBlock();
@@ -265,9 +262,12 @@ void SwallowedDoneCheck::checkElseChain(const IfStmt *If, ASTContext &Ctx) {
   analysis::DoneCarrier Carrier;
   Carrier.Subject = Chain->Subject;
   Carrier.Var = analysis::DoneSignals::rootVariable(Chain->Subject);
+  const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(LC.Function);
+  if (!Paths)
+    return;
   const analysis::LoopWalk W = walkCancelled(
-      LC, successor(St.CFGs.blockTerminatedBy(LC.Function, Chain->Last), 1),
-      Carrier, nullptr);
+      LC, successor(Paths->blockTerminatedBy(Chain->Last), 1), Carrier,
+      nullptr);
   if (!W.GoesRound || !reportOnce(Chain->Last->getElseLoc()))
     return;
   diag(Chain->Last->getElseLoc(),
@@ -309,8 +309,10 @@ void SwallowedDoneCheck::checkStopCheck(const IfStmt *If, ASTContext &Ctx) {
     if (V == analysis::Verdict::False || V == analysis::Verdict::Decided)
       return;
   }
-  const CFGBlock *From = successor(
-      St.CFGs.blockTerminatedBy(LC.Function, If), Negated ? 1 : 0);
+  const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(LC.Function);
+  const CFGBlock *From =
+      Paths ? successor(Paths->blockTerminatedBy(If), Negated ? 1 : 0)
+            : nullptr;
   if (!From)
     return;
   const analysis::LoopWalk W = walkCancelled(LC, From, NoCarrier, Branch);
@@ -372,8 +374,11 @@ void SwallowedDoneCheck::checkCatch(const CXXCatchStmt *Catch,
   State &St = state(Ctx);
   analysis::DoneCarrier Carrier;
   Carrier.Var = Catch->getExceptionDecl();
-  const analysis::LoopWalk W = walkCancelled(
-      LC, St.CFGs.blockLabelled(LC.Function, Catch), Carrier, nullptr);
+  const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(LC.Function);
+  if (!Paths)
+    return;
+  const analysis::LoopWalk W =
+      walkCancelled(LC, Paths->blockLabelled(Catch), Carrier, nullptr);
   if (!W.GoesRound || !reportOnce(Catch->getCatchLoc()))
     return;
   if (Cancellable) {
@@ -514,8 +519,8 @@ bool SwallowedDoneCheck::startsOnlyBehindStopFlag(const FunctionDecl *FD) {
   if (auto It = St.BehindStopFlag.find(FD); It != St.BehindStopFlag.end())
     return It->second;
   St.BehindStopFlag[FD] = false;
-  const CFG *G = St.CFGs.get(FD);
-  if (!G)
+  const analysis::FunctionPaths *Paths = unit(St.Ctx).Paths.get(FD);
+  if (!Paths)
     return false;
   // A branch on a stop flag settles the path, as it does in the handler.
   auto Branch = [](const Expr *Cond, bool) {
@@ -524,7 +529,7 @@ bool SwallowedDoneCheck::startsOnlyBehindStopFlag(const FunctionDecl *FD) {
   };
   auto Starts = [&](const Stmt *S) { return startsOperation(S, 0); };
   const analysis::WalkRules Rules{Branch, nullptr, nullptr};
-  const bool Behind = !analysis::LoopExits::firstReachable(*G, Rules, Starts);
+  const bool Behind = !Paths->firstReachable(Rules, Starts);
   St.BehindStopFlag[FD] = Behind;
   return Behind;
 }
@@ -535,8 +540,8 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
   State &St = *TU;
   if (Depth > 3 || !St.Handlers.insert(Handler).second)
     return;
-  const CFG *G = St.CFGs.get(Handler);
-  if (!G)
+  const analysis::FunctionPaths *Paths = unit(St.Ctx).Paths.get(Handler);
+  if (!Paths)
     return;
   // Functions the error code is handed to are handlers too; a call that
   // forwards it is theirs to judge, not a re-arm here.
@@ -581,7 +586,7 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
     return follow(St.Signals.onceCancelled(Cond, Carrier, LoopCond));
   };
   const analysis::WalkRules Rules{Branch, nullptr, nullptr};
-  const Stmt *Rearm = analysis::LoopExits::firstReachable(*G, Rules, IsRearm);
+  const Stmt *Rearm = Paths->firstReachable(Rules, IsRearm);
   // Collect every forwarding call, also those past the re-arm.
   if (ErrorCode)
     analysis::findEvaluated(Handler->getBody(), [&](const Stmt *S) {

@@ -4,7 +4,8 @@
 
 #include "ModelCheck.h"
 #include "analysis/DoneSignals.h"
-#include "analysis/LoopExits.h"
+#include "analysis/FunctionPaths.h"
+#include "analysis/Loops.h"
 #include <memory>
 
 namespace clang {
@@ -57,7 +58,6 @@ private:
                                    const clang::CFGBlock *From,
                                    const analysis::DoneCarrier &Carrier,
                                    const clang::Stmt *Region);
-  bool reportOnce(clang::SourceLocation Loc);
   void noteBackEdge(const clang::Stmt *BackEdge);
 };
 

@@ -45,12 +45,6 @@ bool isTrackable(const VarDecl *VD, const Decl *Function, bool DeclaredHere) {
          Decl::castToDeclContext(Function);
 }
 
-const VarDecl *referencedVar(const Expr *E) {
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
-}
-
 /// The left side of an assignment whose right side is \p Child.
 const Expr *assignedTo(const DynTypedNode &P, const Expr *Child,
                        const Stmt **Assignment) {

@@ -1,5 +1,6 @@
 //===--- DoneSignals.cpp - Where done signals go, what code makes of them -===//
 #include "DoneSignals.h"
+#include "Expressions.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -69,13 +70,10 @@ const Expr *skipWrappers(const Expr *E) {
 const Expr *skipMovesAndCopies(const Expr *E) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {
     E = skipWrappers(E);
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      const unsigned Builtin = Call->getBuiltinCallee();
-      if ((Builtin == Builtin::BImove || Builtin == Builtin::BIforward) &&
-          Call->getNumArgs() == 1) {
-        E = Call->getArg(0);
-        continue;
-      }
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && isValueForwardingCall(Call)) {
+      E = Call->getArg(0);
+      continue;
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_AddrOf) {

@@ -19,7 +19,7 @@ const LambdaExpr *lambdaBehind(const Expr *E) {
       E = C->getArg(0);
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
       // std::move(x) / std::forward<T>(x) are casts in disguise.
-      if (Call->isCallToStdMove() && Call->getNumArgs() == 1)
+      if (isValueForwardingCall(Call))
         E = Call->getArg(0);
       else
         return nullptr;

@@ -4,7 +4,6 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
 
 using namespace clang;
 
@@ -39,50 +38,6 @@ bool endsPath(const CFGElement &E, ASTContext &Ctx) {
     return Dtor && Dtor->isNoReturn();
   }
   return false;
-}
-
-bool isNoReturnBlock(const CFGBlock &B, ASTContext &Ctx) {
-  if (B.hasNoReturnElement())
-    return true;
-  for (const CFGElement &E : B)
-    if (endsPath(E, Ctx))
-      return true;
-  return false;
-}
-
-/// Whether \p S contains a break that leaves the loop or switch being
-/// searched (breaks inside nested loops and switches leave those instead).
-static bool containsOwnBreak(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<BreakStmt>(S))
-    return true;
-  if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt, LambdaExpr>(
-          S))
-    return false;
-  for (const Stmt *Child : S->children())
-    if (containsOwnBreak(Child))
-      return true;
-  return false;
-}
-
-static bool alwaysTrue(const Expr *Cond, const ASTContext &Ctx) {
-  if (!Cond)
-    return true;
-  if (Cond->isValueDependent())
-    return false;
-  bool Value = false;
-  return Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value;
-}
-
-bool isEndlessLoop(const Stmt *Loop, const ASTContext &Ctx) {
-  if (const auto *W = dyn_cast_or_null<WhileStmt>(Loop))
-    return alwaysTrue(W->getCond(), Ctx) && !containsOwnBreak(W->getBody());
-  if (const auto *D = dyn_cast_or_null<DoStmt>(Loop))
-    return alwaysTrue(D->getCond(), Ctx) && !containsOwnBreak(D->getBody());
-  if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
-    return alwaysTrue(F->getCond(), Ctx) && !containsOwnBreak(F->getBody());
-  return false; // a range-for ends when its range does
 }
 
 } // namespace cancellint::analysis

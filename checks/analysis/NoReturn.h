@@ -1,7 +1,6 @@
 //===--- NoReturn.h - Where control never comes back ---------------------===//
 //
-// Paths that end in a call that never returns, a throw, or an endless loop do
-// not leak anything the checks track: the process ends, or the exception
+// Paths that end in a call that never returns or a throw do not leak anything the checks track: the process ends, or the exception
 // unwinds past every caller that could still use the value. What counts:
 //   - calls to functions declared [[noreturn]] / __attribute__((noreturn))
 //     (std::exit, std::abort, std::terminate, std::quick_exit and
@@ -9,11 +8,9 @@
 //     and calls through pointers to noreturn function types;
 //   - throw expressions (a rethrow included);
 //   - destructors marked [[noreturn]] (assertion and fatal-log macros), which
-//     clang's CFG marks when built with implicit and temporary destructors;
-//   - loops whose condition is absent or always true and that no break
-//     leaves. The CFG prunes edges that a constant condition never takes, so
-//     path searches over it already see no way out of them; isEndlessLoop
-//     answers the same question on the AST.
+//     clang's CFG marks when built with implicit and temporary destructors.
+// Endless loops need no rule: the CFG prunes the edges that a constant
+// condition never takes, so path searches see no way out of them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELLINT_ANALYSIS_NORETURN_H
@@ -36,16 +33,6 @@ bool neverReturns(const clang::Stmt *S);
 /// Whether a CFG element ends every path through it: a statement that
 /// neverReturns, or a destructor of a type whose destructor is noreturn.
 bool endsPath(const clang::CFGElement &E, clang::ASTContext &Ctx);
-
-/// Whether control that enters \p B never leaves it normally. Clang marks
-/// blocks that end in noreturn calls and noreturn destructors; blocks ending
-/// in a throw are recognised by their elements.
-bool isNoReturnBlock(const clang::CFGBlock &B, clang::ASTContext &Ctx);
-
-/// Whether \p Loop (while, do, for, range-for) can only be left by return,
-/// goto, throw or a noreturn call: its condition is absent or a constant
-/// true, and no break in its body leaves it.
-bool isEndlessLoop(const clang::Stmt *Loop, const clang::ASTContext &Ctx);
 
 } // namespace cancellint::analysis
 

@@ -38,22 +38,6 @@ DeclRefIndex::refsTo(const ValueDecl *D) const {
   return It->second;
 }
 
-const Expr *ignoreValueWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Inner = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(Inner))
-      Inner = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Inner))
-      Inner = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Inner))
-      Inner = B->getSubExpr();
-    if (Inner == E)
-      return E;
-    E = Inner;
-  }
-  return E;
-}
-
 bool passesValueThrough(const Expr *Parent, const Expr *E,
                         const ASTContext &Ctx) {
   if (isa<ParenExpr, ImplicitCastExpr, ExprWithCleanups,

@@ -13,6 +13,7 @@
 #ifndef CANCELLINT_ANALYSIS_REFERENCES_H
 #define CANCELLINT_ANALYSIS_REFERENCES_H
 
+#include "Expressions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -36,10 +37,6 @@ private:
                  llvm::SmallVector<const clang::DeclRefExpr *, 4>>
       Refs;
 };
-
-/// \p E without parentheses, implicit casts, temporaries and cleanups: the
-/// expression whose value \p E carries.
-const clang::Expr *ignoreValueWrappers(const clang::Expr *E);
 
 /// What receives the value of \p E: the first ancestor that does more than
 /// pass it through (see passesValueThrough), and the child of that ancestor

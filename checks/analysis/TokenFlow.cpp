@@ -2,6 +2,7 @@
 #include "TokenFlow.h"
 #include "BlockingCalls.h"
 #include "CallArguments.h"
+#include "Expressions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -205,14 +206,8 @@ static bool passesOn(const Stmt *P, const Stmt *Child) {
     // Dereferencing a smart pointer: `*p`, and `p->` before a member.
     return (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
            Op->getNumArgs() == 1 && Op->getArg(0) == Child;
-  if (const auto *Call = dyn_cast<CallExpr>(P)) {
-    // std::move(x), std::forward<T>(x), std::as_const(x)
-    const FunctionDecl *FD = Call->getDirectCallee();
-    const unsigned ID = FD ? FD->getBuiltinID() : 0;
-    return (ID == Builtin::BImove || ID == Builtin::BIforward ||
-            ID == Builtin::BIas_const || ID == Builtin::BImove_if_noexcept) &&
-           Call->getNumArgs() == 1;
-  }
+  if (const auto *Call = dyn_cast<CallExpr>(P))
+    return isValueForwardingCall(Call); // std::move(x), std::as_const(x)
   return false;
 }
 
@@ -569,10 +564,7 @@ Provenance TokenFlow::ofCall(const CallExpr *Call, unsigned Depth) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD)
     return {};
-  const unsigned Builtin = FD->getBuiltinID();
-  if ((Builtin == Builtin::BImove || Builtin == Builtin::BIforward ||
-       Builtin == Builtin::BIas_const) &&
-      Call->getNumArgs() == 1)
+  if (isValueForwardingCall(Call))
     return of(Call->getArg(0), Depth + 1);
 
   if (Queries.isRoot(FD))
