@@ -1,0 +1,1 @@
+#include "cryptopp_decls.h"
