@@ -121,14 +121,23 @@ static std::string doneCheckExpr(const analysis::HeldTokenVar &H) {
          H.Token.Spec->DoneChecks.front() + "()";
 }
 
-void BlockingCallCheck::analyse(const FunctionDecl *FD, const ASTContext &Ctx) {
+void BlockingCallCheck::analyse(const FunctionDecl *FD, ASTContext &Ctx) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || !Analysed.insert(FD).second)
     return;
   if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
     return;
   const llvm::ArrayRef<analysis::HeldTokenVar> Held = Holders->of(FD);
-  if (Held.empty())
-    return; // a function that holds no token has nothing to observe
+  if (!Held.empty())
+    analyseTokens(FD, Held, Ctx);
+  analysis::StopFlags &Flags = unit(Ctx).stopFlags(model(), Ctx);
+  const llvm::ArrayRef<const analysis::StopFlag *> Polled = Flags.polledBy(FD);
+  if (!Polled.empty())
+    analyseStopFlags(FD, Polled, Flags, Ctx);
+}
+
+void BlockingCallCheck::analyseTokens(
+    const FunctionDecl *FD, llvm::ArrayRef<analysis::HeldTokenVar> Held,
+    const ASTContext &Ctx) {
   const analysis::FunctionScan Scan =
       analysis::scanTokenConsultation(FD, Held, queries(), *Blocking);
   // A callback registered on the token (std::stop_callback notifying a
@@ -354,6 +363,124 @@ void BlockingCallCheck::reportLoop(const analysis::FunctionScan &Scan,
            DiagnosticIDs::Note)
           << Name;
   }
+}
+
+//===--- 3, 4. Waits that setting a stop flag cannot end ------------------===//
+
+/// The polled flag that loop \p L of \p Scan, or a loop around it, reads.
+static const analysis::StopFlag *
+flagOfLoop(const analysis::FunctionScan &Scan, int L,
+           llvm::ArrayRef<const analysis::StopFlag *> Polled,
+           analysis::StopFlags &Flags) {
+  for (; L >= 0; L = Scan.Loops[L].Parent) {
+    if (!Scan.Loops[L].Consults)
+      continue;
+    for (const analysis::StopFlag *F : Polled)
+      if (Flags.reads(Scan.Loops[L].Loop, *F))
+        return F;
+  }
+  return nullptr;
+}
+
+void BlockingCallCheck::analyseStopFlags(
+    const FunctionDecl *FD, llvm::ArrayRef<const analysis::StopFlag *> Polled,
+    analysis::StopFlags &Flags, const ASTContext &Ctx) {
+  const analysis::PolledFlags Reads{Polled, Flags};
+  const analysis::FunctionScan Scan =
+      analysis::scanTokenConsultation(FD, {}, queries(), *Blocking, &Reads);
+  if (Scan.Truncated)
+    return;
+  std::optional<analysis::PromptCalls> Prompt;
+  for (size_t I = 0; I < Scan.Calls.size(); ++I) {
+    const analysis::ScannedCall &SC = Scan.Calls[I];
+    const analysis::BlockingCallee B = Blocking->calleeOf(SC.Call);
+    if (!B)
+      continue;
+    // Only a loop that polls the flag is stopped by it.
+    const analysis::StopFlag *Flag = flagOfLoop(Scan, SC.Loop, Polled, Flags);
+    if (!Flag)
+      continue;
+    if (!Prompt)
+      Prompt.emplace(Scan, *Blocking, queries(), Ctx);
+    if (Prompt->isPrompt(I, B))
+      continue;
+    const analysis::WaitBound Bound = Blocking->boundOf(SC.Call, B, Ctx);
+    if (Bound.What == analysis::WaitBound::NotBlocking ||
+        (Bound.What == analysis::WaitBound::Constant &&
+         Bound.Seconds <= MaxUncheckedWait))
+      continue;
+    const analysis::FlagWait W =
+        analysis::flagWaitOf(SC.Call, B, *Flag, Flags);
+    if (W.What == analysis::FlagWait::Woken)
+      continue;
+    // A timed wait of unknown length is the polling idiom, unless it is a
+    // sleep: then nothing but its time ends it.
+    if (W.What == analysis::FlagWait::NotWoken &&
+        Bound.What == analysis::WaitBound::Unknown && !W.Sleeps)
+      continue;
+    reportFlagWait(SC.Call, B, Bound, *Flag, W);
+  }
+}
+
+void BlockingCallCheck::reportFlagWait(const CallExpr *Call,
+                                       const analysis::BlockingCallee &B,
+                                       const analysis::WaitBound &Bound,
+                                       const analysis::StopFlag &Flag,
+                                       const analysis::FlagWait &W) {
+  const SourceLocation Loc = Call->getExprLoc();
+  if (!reportOnce(Loc, BlockingCallFinding))
+    return;
+  const std::string Name = calleeName(B, queries());
+  const std::string FlagName = Flag.Var->getNameAsString();
+  switch (W.What) {
+  case analysis::FlagWait::PredicateIgnores:
+    diag(Loc, "the predicate of '%0' does not read stop flag '%1': when '%1' "
+              "is set and '%2' wakes the wait, it goes back to waiting, so "
+              "the thread may not stop; make the predicate return when '%1' "
+              "is set")
+        << Name << FlagName << W.Wake->getDirectCallee()->getNameAsString();
+    break;
+  case analysis::FlagWait::LostWakeup:
+    diag(Loc, "'%0' can miss the stop request: stop flag '%1' is set and '%3' "
+              "is called without holding '%2', the mutex of this wait, so the "
+              "wake-up can come between the predicate's check and the wait, "
+              "and the thread %select{may never wake|may sleep until the wait "
+              "times out}4; set '%1' or call '%3' while holding '%2'")
+        << Name << FlagName << W.Mutex->getNameAsString()
+        << W.Wake->getDirectCallee()->getNameAsString()
+        << (Bound.What != analysis::WaitBound::Unbounded);
+    break;
+  case analysis::FlagWait::NotWoken:
+  case analysis::FlagWait::Woken: {
+    std::string Advice;
+    if (W.Sleeps)
+      Advice = "wait on a condition variable with a predicate that reads '" +
+               FlagName + "', and notify it where '" + FlagName + "' is set";
+    else if (B.Spec && !B.Spec->WokenBy.empty())
+      Advice = "call '" + B.Spec->WokenBy.back() + "' on what it waits for "
+               "where '" + FlagName + "' is set";
+    else
+      Advice = "bound the wait, or end it where '" + FlagName + "' is set";
+    if (Bound.What == analysis::WaitBound::Constant)
+      diag(Loc, "'%0' waits up to %1 without observing stop flag '%2', "
+                "longer than MaxUncheckedWait (%3), so stopping this thread "
+                "can take that long; %4")
+          << Name << analysis::formatSeconds(Bound.Seconds) << FlagName
+          << analysis::formatSeconds(MaxUncheckedWait) << Advice;
+    else if (Bound.What == analysis::WaitBound::Unknown)
+      diag(Loc, "'%0' waits for a time not known here, and setting stop "
+                "flag '%1' does not end the wait, so stopping this thread can "
+                "take that long; %2")
+          << Name << FlagName << Advice;
+    else
+      diag(Loc, "'%0' blocks without observing stop flag '%1', and setting "
+                "it does not end the wait, so the thread may never stop; %2")
+          << Name << FlagName << Advice;
+    break;
+  }
+  }
+  diag(Flag.SetAt->getBeginLoc(), analysis::stopFlagReason(Flag),
+       DiagnosticIDs::Note);
 }
 
 } // namespace cancellint

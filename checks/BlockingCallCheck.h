@@ -4,6 +4,8 @@
 
 #include "ModelCheck.h"
 #include "analysis/BlockingCalls.h"
+#include "analysis/FlagWaits.h"
+#include "analysis/StopFlags.h"
 #include "analysis/HeldTokens.h"
 #include "analysis/TokenConsultation.h"
 #include "llvm/ADT/DenseSet.h"
@@ -36,7 +38,20 @@ private:
   std::optional<analysis::BlockingCalls> Blocking;
   llvm::DenseSet<const clang::FunctionDecl *> Analysed;
 
-  void analyse(const clang::FunctionDecl *FD, const clang::ASTContext &Ctx);
+  void analyse(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
+  void analyseTokens(const clang::FunctionDecl *FD,
+                     llvm::ArrayRef<analysis::HeldTokenVar> Held,
+                     const clang::ASTContext &Ctx);
+  /// Findings 3 and 4: waits in a loop polling a stop flag.
+  void analyseStopFlags(const clang::FunctionDecl *FD,
+                        llvm::ArrayRef<const analysis::StopFlag *> Polled,
+                        analysis::StopFlags &Flags,
+                        const clang::ASTContext &Ctx);
+  void reportFlagWait(const clang::CallExpr *Call,
+                      const analysis::BlockingCallee &B,
+                      const analysis::WaitBound &Bound,
+                      const analysis::StopFlag &Flag,
+                      const analysis::FlagWait &W);
   /// Finding 1; returns, per loop, whether a call inside it was reported.
   std::vector<bool> checkCalls(const analysis::FunctionScan &Scan,
                                const analysis::HeldTokenVar &Token,

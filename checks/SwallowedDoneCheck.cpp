@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "SwallowedDoneCheck.h"
 #include "analysis/CallArguments.h"
+#include "analysis/Callables.h"
 #include "analysis/DoneSignals.h"
 #include "analysis/Expressions.h"
 #include "analysis/Loops.h"
@@ -401,41 +402,6 @@ void SwallowedDoneCheck::checkCatch(const CXXCatchStmt *Catch,
 
 namespace {
 
-/// The functions \p Arg hands over as completion handler: lambdas (their
-/// instantiations, for generic ones) and functions named without being
-/// called (`std::bind(&C::on_timer, this, _1)`, `&print`).
-llvm::SmallVector<const FunctionDecl *, 2> handlersIn(const Expr *Arg) {
-  llvm::SmallVector<const FunctionDecl *, 2> Out;
-  llvm::SmallPtrSet<const Expr *, 8> Callees;
-  llvm::SmallVector<const Stmt *, 16> Work{Arg};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 512; ++Steps) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-      const CXXRecordDecl *Class = L->getLambdaClass();
-      if (const FunctionTemplateDecl *T =
-              Class->getDependentLambdaCallOperator()) {
-        for (const FunctionDecl *Spec : T->specializations())
-          Out.push_back(Spec);
-      } else {
-        Out.push_back(L->getCallOperator());
-      }
-      continue; // its body runs later, as the handler
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const Expr *Callee = Call->getCallee())
-        Callees.insert(Callee->IgnoreParenImpCasts());
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
-          FD && !Callees.count(DRE))
-        Out.push_back(FD);
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return Out;
-}
-
 bool isErrorCodeShaped(const ParmVarDecl *P) {
   return P->getType().getNonReferenceType()->isRecordType();
 }
@@ -469,7 +435,7 @@ void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
   if (!Token)
     return;
   state(Ctx);
-  for (const FunctionDecl *Named : handlersIn(Token)) {
+  for (const FunctionDecl *Named : analysis::callablesIn(Token)) {
     // `&C::on_accept` may name a declaration before the out-of-line
     // definition, whose own parameters are the ones its body reads.
     const FunctionDecl *H =

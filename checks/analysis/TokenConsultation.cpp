@@ -52,8 +52,10 @@ class Scanner : public ConstDynamicRecursiveASTVisitor {
 
 public:
   Scanner(llvm::ArrayRef<HeldTokenVar> Held, ModelQueries &Queries,
-          BlockingCalls &Blocking, const ASTContext &Ctx, FunctionScan &Out)
-      : Held(Held), Queries(Queries), Blocking(Blocking), Ctx(Ctx), Out(Out) {
+          BlockingCalls &Blocking, const PolledFlags *Polled,
+          const ASTContext &Ctx, FunctionScan &Out)
+      : Held(Held), Queries(Queries), Blocking(Blocking), Polled(Polled),
+        Ctx(Ctx), Out(Out) {
     for (const HeldTokenVar &H : Held)
       AwaitPassesToken |= H.From == HeldTokenVar::Awaited;
   }
@@ -96,18 +98,20 @@ public:
     return false; // stops the walk
   }
   bool VisitDeclRefExpr(const DeclRefExpr *E) override {
-    if (consultsThrough(E->getDecl()))
+    if (consultsThrough(E->getDecl()) || isPolledFlag(E->getDecl()))
       consult();
     return true;
   }
   bool VisitMemberExpr(const MemberExpr *E) override {
     if (const auto *F = dyn_cast<FieldDecl>(E->getMemberDecl());
-        F && Queries.tokenHeldBy(F->getType()))
+        F && (Queries.tokenHeldBy(F->getType()) || isPolledFlag(F)))
       consult();
     return true;
   }
   bool VisitCallExpr(const CallExpr *Call) override {
-    if (isDoneCheck(Call))
+    if (isDoneCheck(Call) ||
+        (Polled && llvm::is_contained(Polled->Flags,
+                                      Polled->Inference.readBy(Call))))
       consult();
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || InLambda)
@@ -160,6 +164,7 @@ private:
   llvm::ArrayRef<HeldTokenVar> Held;
   ModelQueries &Queries;
   BlockingCalls &Blocking;
+  const PolledFlags *Polled;
   const ASTContext &Ctx;
   FunctionScan &Out;
   std::vector<int> Stack; ///< loops enclosing the node being visited
@@ -210,6 +215,15 @@ private:
     return false;
   }
 
+  bool isPolledFlag(const ValueDecl *D) const {
+    if (!Polled)
+      return false;
+    const ValueDecl *Canonical = StopFlags::canonicalVar(D);
+    return llvm::any_of(Polled->Flags, [&](const StopFlag *F) {
+      return F->Var == Canonical;
+    });
+  }
+
   bool isDoneCheck(const CallExpr *Call) {
     const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
     const CXXMethodDecl *Method = M ? M->getMethodDecl() : nullptr;
@@ -236,11 +250,12 @@ private:
 FunctionScan scanTokenConsultation(const FunctionDecl *FD,
                                    llvm::ArrayRef<HeldTokenVar> Held,
                                    ModelQueries &Queries,
-                                   BlockingCalls &Blocking) {
+                                   BlockingCalls &Blocking,
+                                   const PolledFlags *Polled) {
   FunctionScan Out;
   if (!FD || !FD->getBody())
     return Out;
-  Scanner S(Held, Queries, Blocking, FD->getASTContext(), Out);
+  Scanner S(Held, Queries, Blocking, Polled, FD->getASTContext(), Out);
   S.TraverseStmt(FD->getBody());
   return Out;
 }

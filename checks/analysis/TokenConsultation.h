@@ -11,7 +11,8 @@
 //   - a reference to a local callable initialised with a lambda that
 //     captures a token;
 //   - in a coroutine that got its token from co_await (folly), any
-//     co_await: its promise hands the token to every awaited operation.
+//     co_await: its promise hands the token to every awaited operation;
+//   - a read of a stop flag the function polls, or a call of its accessor.
 // Lambdas written inside the loop count too: handing the token to work the
 // loop starts is passing it on. Loops and calls inside those lambdas belong
 // to the lambdas' own call operators and are not recorded here.
@@ -26,6 +27,7 @@
 
 #include "BlockingCalls.h"
 #include "HeldTokens.h"
+#include "StopFlags.h"
 #include "clang/AST/Stmt.h"
 #include <cstdint>
 #include <vector>
@@ -72,11 +74,20 @@ struct FunctionScan {
 
 inline constexpr unsigned MaxScannedNodes = 200000;
 
-/// Scans the body of \p FD, which holds the tokens \p Held.
+/// The stop flags a function polls (StopFlags.h): reading one of them, or
+/// calling its accessor, consults it as a token is consulted.
+struct PolledFlags {
+  llvm::ArrayRef<const StopFlag *> Flags;
+  StopFlags &Inference;
+};
+
+/// Scans the body of \p FD, which holds the tokens \p Held (and polls the
+/// stop flags \p Polled, when given).
 FunctionScan scanTokenConsultation(const clang::FunctionDecl *FD,
                                    llvm::ArrayRef<HeldTokenVar> Held,
                                    ModelQueries &Queries,
-                                   BlockingCalls &Blocking);
+                                   BlockingCalls &Blocking,
+                                   const PolledFlags *Polled = nullptr);
 
 } // namespace cancellint::analysis
 

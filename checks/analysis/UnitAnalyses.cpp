@@ -29,4 +29,14 @@ std::shared_ptr<UnitAnalyses> UnitAnalyses::of(const clang::ASTContext &Ctx) {
   return State;
 }
 
+StopFlags &UnitAnalyses::stopFlags(const model::Model &M,
+                                   clang::ASTContext &Ctx) {
+  ModelState &State = ByModel[&M];
+  if (!State.Flags) {
+    State.Queries = std::make_unique<ModelQueries>(M);
+    State.Flags = std::make_unique<StopFlags>(*State.Queries, Ctx);
+  }
+  return *State.Flags;
+}
+
 } // namespace cancellint::analysis

@@ -101,6 +101,11 @@ struct BlockingSpec {
   /// Members that, called earlier on the same object, make this call return
   /// promptly (future::get after wait_for, jthread::join after request_stop).
   std::vector<std::string> NotBlockingAfter;
+  /// Calls that end the wait early when made on the same object (for a free
+  /// function, with the same first argument): notify_all, shutdown.
+  std::vector<std::string> WokenBy;
+  /// Nothing but its time ends the wait (sleep_for, usleep).
+  bool Sleeps = false;
 };
 
 /// A function or constructor starting work that can outlive the call: a

@@ -25,6 +25,12 @@
 //   "not_blocking_after": ["member", ...]
 //       member functions that, called earlier on the same object, make this
 //       call return promptly (future::get after wait_for()).
+//   "woken_by": ["name", ...]
+//       calls that end the wait early when made on the same object (for a
+//       free function, with the same first argument): notify_all for a
+//       condition variable, shutdown for a blocking recv.
+//   "sleeps": true
+//       nothing but its time ends the wait (sleep_for, usleep).
 // Optional top-level keys:
 //   "nonblocking_markers": ["O_NONBLOCK", ...]
 //       macro or enumerator names that make descriptor I/O non-blocking or
@@ -169,7 +175,8 @@ public:
     forEachObject(Root, "blocking", [&](const json &E, const std::string &P) {
       checkKeys(E, P,
                 {"function", "alternative", "blocks_when", "timeout",
-                 "descriptor_arg", "readiness_wait", "not_blocking_after"});
+                 "descriptor_arg", "readiness_wait", "not_blocking_after",
+                 "woken_by", "sleeps"});
       BlockingSpec B;
       B.Function = requireName(E, P, "function");
       if (E.contains("alternative"))
@@ -191,6 +198,14 @@ public:
       if (E.contains("not_blocking_after"))
         B.NotBlockingAfter = identifierList(E["not_blocking_after"],
                                             P + "/not_blocking_after");
+      if (E.contains("woken_by"))
+        B.WokenBy = identifierList(E["woken_by"], P + "/woken_by");
+      if (E.contains("sleeps")) {
+        if (E["sleeps"].is_boolean())
+          B.Sleeps = E["sleeps"].get<bool>();
+        else
+          error(P + "/sleeps", R"("sleeps" must be true or false)");
+      }
       B.Library = Out.Library;
       Out.Blocking.push_back(std::move(B));
     });

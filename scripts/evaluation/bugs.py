@@ -154,18 +154,27 @@ def evaluate(tool, case, repo, work):
         first, last = expect[side]
         return rule == check and first <= line <= last
 
+    verdicts = case.get("findings", {})
+
+    def key(side, rule, line):
+        return "%s:%d:%s" % (side, line, rule)
+
     caught = [line for rule, line, _ in outcome["before"]["findings"]
               if in_span("before", rule, line)]
+    # A finding where the fix was made is the bug's, unless its verdict says
+    # it is another bug at the same place.
     unfixed = [line for rule, line, _ in outcome["after"]["findings"]
-               if in_span("after", rule, line)]
+               if in_span("after", rule, line)
+               and key("after", rule, line) not in verdicts]
     others = []
     for side in ("before", "after"):
         for rule, line, msg in outcome[side]["findings"]:
-            if in_span(side, rule, line):
+            if in_span(side, rule, line) and (
+                    side == "before" or line in unfixed):
                 continue
-            key = "%s:%d:%s" % (side, line, rule)
-            others.append({"key": key, "message": msg,
-                           "verdict": case.get("findings", {}).get(key)})
+            k = key(side, rule, line)
+            others.append({"key": k, "message": msg,
+                           "verdict": verdicts.get(k)})
     return {"id": case["id"], "check": check, "caught": sorted(set(caught)),
             "after_clean": not unfixed, "unfixed": sorted(set(unfixed)),
             "others": others, "outcome": outcome}
