@@ -3,19 +3,26 @@
 // The keys a model document may hold, one row each: the JSON name, the kind
 // of value, whether it is required, what declarations its names must name,
 // its one line of documentation, and the member of the struct (Model.h) it
-// fills. The loader (ModelLoader.cpp) validates a document row by row:
-// unknown keys, missing required keys and values of the wrong kind are
-// errors, reported in the order of the rows ("expected one of" lists the
-// keys in that order); valid values are stored through the row's member.
+// fills. The rows drive
+//   - the loader (ModelLoader.cpp): unknown keys, missing required keys and
+//     values of the wrong kind are errors, reported in the order of the rows
+//     ("expected one of" lists the keys in that order); valid values are
+//     stored through the row's member;
+//   - the index (Model::reindex): the names of every top-level name list,
+//     and the entries of every object list by their key, the first field;
+//   - cancellint-model-names (ModelNamesCheck.cpp): which names to resolve,
+//     and as what.
 //
 // Adding a key:
 //   1. Its member in the struct it fills (Model.h), of the type its Kind
 //      stores. A new object list also needs its struct (with a `Library`
-//      member, set by the loader) and a Schema<> specialisation below.
+//      member, set by the loader), a Schema<> specialisation below whose
+//      first row is the entry's key (a type or a function), and its index in
+//      Model::Entries.
 //   2. Its row below, in the Schema<> of that struct.
-//   3. Its index (Model::reindex), its names (entriesOf in
-//      ModelNamesCheck.cpp), its line in docs/models.md, and its meaning:
-//      what the checks ask, with tests.
+//   3. Its line in docs/models.md, and its meaning: what the checks ask,
+//      through Model::entry / Model::listed or a ModelQueries method, with
+//      tests.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELLINT_MODEL_MODELSCHEMA_H
@@ -356,6 +363,17 @@ template <typename S> std::vector<const char *> keyNames() {
   std::vector<const char *> Names;
   Schema<S>::rows([&](auto, const Key &K) { Names.push_back(K.Name); });
   return Names;
+}
+
+/// An entry's key: the value of its first field ("type" or "function").
+template <typename S> const std::string &keyOf(const S &Entry) {
+  const std::string *Found = nullptr;
+  Schema<S>::rows([&](auto Member, const Key &) {
+    if constexpr (std::is_same_v<MemberType<decltype(Member)>, std::string>)
+      if (!Found)
+        Found = &(Entry.*Member);
+  });
+  return *Found;
 }
 
 } // namespace cancellint::model::schema
