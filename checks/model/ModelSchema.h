@@ -11,7 +11,10 @@
 //   - the index (Model::reindex): the names of every top-level name list,
 //     and the entries of every object list by their key, the first field;
 //   - cancellint-model-names (ModelNamesCheck.cpp): which names to resolve,
-//     and as what.
+//     and as what;
+//   - the key tables of docs/models.md, written by scripts/gen-model-keys.py
+//     from `cancellint --print-model-schema`; test/models/docs-keys.test fails
+//     when they are stale.
 //
 // Adding a key:
 //   1. Its member in the struct it fills (Model.h), of the type its Kind
@@ -20,9 +23,11 @@
 //      first row is the entry's key (a type or a function), and its index in
 //      Model::Entries.
 //   2. Its row below, in the Schema<> of that struct.
-//   3. Its line in docs/models.md, and its meaning: what the checks ask,
-//      through Model::entry / Model::listed or a ModelQueries method, with
-//      tests.
+//   3. Its meaning: what the checks ask, through Model::entry / Model::listed
+//      or a ModelQueries method, with tests.
+//   4. scripts/gen-model-keys.py, to rewrite the tables of docs/models.md (a
+//      new object list first needs its section there, with the markers the
+//      script names), and prose there if a line is not enough.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELLINT_MODEL_MODELSCHEMA_H
@@ -375,6 +380,10 @@ template <typename S> const std::string &keyOf(const S &Entry) {
   });
   return *Found;
 }
+
+/// Every row, as JSON, for scripts/gen-model-keys.py
+/// (cancellint --print-model-schema).
+std::string schemaJson();
 
 } // namespace cancellint::model::schema
 
