@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "ModelNamesCheck.h"
 #include "analysis/DeclNames.h"
+#include "model/ModelSchema.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/DeclFriend.h"
@@ -19,7 +20,6 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringMap.h"
-#include <cstdint>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -27,26 +27,19 @@ using namespace clang::ast_matchers;
 namespace cancellint {
 namespace {
 
-enum DeclKind : std::uint8_t {
-  Class = 1,
-  Function = 2,
-  Variable = 4,
-  Enumerator = 8,
-  Macro = 16,
-};
+using model::schema::Class;
+using model::schema::DeclKind;
+using model::schema::Enumerator;
+using model::schema::Function;
+using model::schema::Macro;
+using model::schema::Variable;
 
 /// "class", "function", "enumerator or variable": what \p Kinds asks for.
 std::string kindNoun(unsigned Kinds) {
   std::string Out;
-  auto Or = [&](unsigned K, const char *Word) {
-    if (Kinds & K)
+  for (const auto &[Bit, Word] : model::schema::DeclKindWords)
+    if (Kinds & Bit)
       Out += (Out.empty() ? "" : " or ") + std::string(Word);
-  };
-  Or(Class, "class");
-  Or(Function, "function");
-  Or(Enumerator, "enumerator");
-  Or(Variable, "variable");
-  Or(Macro, "macro");
   return Out;
 }
 
@@ -174,74 +167,77 @@ struct Entry {
   std::string MemberOf;     ///< for member function names: their class
 };
 
+using model::schema::Key;
+using model::schema::Schema;
+
+/// "std::future::get" -> "std::future"; empty for a free function.
+std::string classOf(const std::string &Function) {
+  const size_t Colons = Function.rfind("::");
+  return Colons == std::string::npos ? std::string()
+                                     : Function.substr(0, Colons);
+}
+
+/// The name at \p P, if its key names declarations. A member function name
+/// is looked up in \p Owner, its entry's class; with none (`join` of a free
+/// function) it is looked up as a function.
+void addNames(std::vector<Entry> &Out, const std::string &P, const Key &K,
+              const std::string &Name, const std::string &Owner) {
+  using model::schema::Kind;
+  if (!K.Declares || Name.empty())
+    return;
+  const bool IsMember = K.Is == Kind::Member || K.Is == Kind::Members;
+  Out.push_back({P, Name, K.Declares, IsMember ? Owner : ""});
+}
+
+void addNames(std::vector<Entry> &Out, const std::string &P, const Key &K,
+              const std::vector<std::string> &Names, const std::string &Owner) {
+  // Members with no class to look in (not_blocking_after of a free
+  // function) are not checked.
+  if (K.Is == model::schema::Kind::Members && Owner.empty())
+    return;
+  for (size_t I = 0; I < Names.size(); ++I)
+    addNames(Out, P + "/" + std::to_string(I), K, Names[I], Owner);
+}
+
+/// Values that name no declaration (flags, indexes, choices...).
+template <typename T>
+void addNames(std::vector<Entry> &, const std::string &, const Key &, const T &,
+              const std::string &) {}
+
+template <typename S>
+void addFields(std::vector<Entry> &Out, const S &Object, const std::string &P);
+
+template <typename S>
+std::enable_if_t<Schema<S>::Described>
+addNames(std::vector<Entry> &Out, const std::string &P, const Key &,
+         const std::vector<S> &Entries, const std::string &) {
+  for (size_t I = 0; I < Entries.size(); ++I)
+    addFields(Out, Entries[I], P + "/" + std::to_string(I));
+}
+
+/// The names of \p Object, at \p P, in the order of its keys. The members
+/// an entry names are members of its key, the first field: a class, or the
+/// class of a member function ("std::future::get" -> "std::future").
+template <typename S>
+void addFields(std::vector<Entry> &Out, const S &Object, const std::string &P) {
+  std::string Owner;
+  bool AtKey = true;
+  Schema<S>::rows([&](auto Field, const Key &K) {
+    using Member = model::schema::MemberType<decltype(Field)>;
+    if constexpr (std::is_same_v<Member, std::string>) {
+      const std::string &Name = Object.*Field;
+      if (AtKey)
+        Owner = (K.Declares & Class) ? Name : classOf(Name);
+    }
+    if constexpr (!std::is_void_v<Member>)
+      addNames(Out, P + "/" + K.Name, K, Object.*Field, Owner);
+    AtKey = false;
+  });
+}
+
 std::vector<Entry> entriesOf(const model::LibraryModel &L) {
   std::vector<Entry> Out;
-  auto Add = [&](std::string Pointer, const std::string &Name,
-                 unsigned Wanted, const std::string &MemberOf = "") {
-    if (!Name.empty())
-      Out.push_back({std::move(Pointer), Name, Wanted, MemberOf});
-  };
-  auto Index = [](const char *Key, size_t I) {
-    return std::string("/") + Key + "/" + std::to_string(I);
-  };
-  auto AddAll = [&](const char *Key, const std::vector<std::string> &Names,
-                    unsigned Wanted) {
-    for (size_t I = 0; I < Names.size(); ++I)
-      Add(Index(Key, I), Names[I], Wanted);
-  };
-  // "std::future::get" -> "std::future"; empty for a free function.
-  auto ClassOf = [](const std::string &Function) {
-    const size_t Colons = Function.rfind("::");
-    return Colons == std::string::npos ? std::string()
-                                       : Function.substr(0, Colons);
-  };
-  for (size_t I = 0; I < L.Tokens.size(); ++I) {
-    const model::TokenSpec &T = L.Tokens[I];
-    Add(Index("tokens", I) + "/type", T.Type, Class);
-    for (size_t J = 0; J < T.DoneChecks.size(); ++J)
-      Add(Index("tokens", I) + "/done_checks/" + std::to_string(J),
-          T.DoneChecks[J], Function, T.Type);
-  }
-  for (size_t I = 0; I < L.Sources.size(); ++I) {
-    const model::SourceSpec &S = L.Sources[I];
-    Add(Index("sources", I) + "/type", S.Type, Class);
-    Add(Index("sources", I) + "/token_getter", S.TokenGetter, Function, S.Type);
-    Add(Index("sources", I) + "/cancel", S.Cancel, Function, S.Type);
-    Add(Index("sources", I) + "/source_getter", S.SourceGetter, Function,
-        S.Type);
-    Add(Index("sources", I) + "/detach", S.Detach, Function, S.Type);
-  }
-  AddAll("roots", L.Roots, Function);
-  for (size_t I = 0; I < L.Derive.size(); ++I)
-    Add(Index("derive", I) + "/function", L.Derive[I].Function, Function);
-  AddAll("links", L.Links, Function);
-  AddAll("registrations", L.Registrations, Class);
-  AddAll("done_values", L.DoneValues, Enumerator | Variable);
-  for (size_t I = 0; I < L.Blocking.size(); ++I) {
-    const model::BlockingSpec &B = L.Blocking[I];
-    Add(Index("blocking", I) + "/function", B.Function, Function);
-    const std::string Class = ClassOf(B.Function);
-    for (size_t J = 0; J < B.NotBlockingAfter.size() && !Class.empty(); ++J)
-      Add(Index("blocking", I) + "/not_blocking_after/" + std::to_string(J),
-          B.NotBlockingAfter[J], Function, Class);
-  }
-  for (size_t I = 0; I < L.TokenVariants.size(); ++I) {
-    Add(Index("token_variants", I) + "/function", L.TokenVariants[I].Function,
-        Function);
-    Add(Index("token_variants", I) + "/alternative",
-        L.TokenVariants[I].Alternative, Function);
-  }
-  AddAll("long_lived_types", L.LongLivedTypes, Class);
-  AddAll("nonblocking_markers", L.NonblockingMarkers,
-         Macro | Enumerator | Variable);
-  for (size_t I = 0; I < L.Spawns.size(); ++I) {
-    const model::SpawnSpec &S = L.Spawns[I];
-    Add(Index("spawns", I) + "/function", S.Function, Function);
-    // join is a member of the class a spawning constructor constructs.
-    Add(Index("spawns", I) + "/join", S.Join, Function, ClassOf(S.Function));
-  }
-  AddAll("async_operations", L.AsyncOperations, Function);
-  AddAll("done_exceptions", L.DoneExceptions, Class);
+  addFields(Out, L, "");
   return Out;
 }
 

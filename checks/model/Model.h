@@ -10,9 +10,12 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace cancellint::model {
@@ -152,46 +155,97 @@ struct LibraryModel {
   std::vector<std::string> DoneExceptions;
 };
 
+/// A top-level list of names of a LibraryModel (&LibraryModel::Roots, ...).
+using NameList = std::vector<std::string> LibraryModel::*;
+
 /// Several library models merged into one set of lookups. Names are fully
 /// qualified without a leading "::", inline namespaces or template arguments
 /// ("std::stop_callback::stop_callback", "grpc::StatusCode::CANCELLED").
+/// The lookups are built from the keys of ModelSchema.h.
 class Model {
 public:
   void add(LibraryModel Library);
 
-  const TokenSpec *token(llvm::StringRef QualifiedName) const;
-  const SourceSpec *source(llvm::StringRef QualifiedName) const;
-  const DeriveSpec *derivation(llvm::StringRef QualifiedFunction) const;
-  const BlockingSpec *blocking(llvm::StringRef QualifiedFunction) const;
-  const TokenVariantSpec *tokenVariant(llvm::StringRef QualifiedFunction) const;
-  const SpawnSpec *spawn(llvm::StringRef QualifiedFunction) const;
-  bool isRoot(llvm::StringRef QualifiedFunction) const;
-  bool isLink(llvm::StringRef QualifiedFunction) const;
-  bool isRegistration(llvm::StringRef QualifiedType) const;
-  bool isDoneValue(llvm::StringRef QualifiedName) const;
-  bool isLongLived(llvm::StringRef QualifiedType) const;
+  /// The entry of an object list (TokenSpec, BlockingSpec...) whose key, its
+  /// first field, is \p Key. When several libraries have one, the last
+  /// added wins: a user's model may refine a built-in entry.
+  template <typename Spec> const Spec *entry(llvm::StringRef Key) const {
+    const auto &Index = std::get<EntryIndex<Spec>>(Entries);
+    auto It = Index.find(Key);
+    return It == Index.end() ? nullptr : It->second;
+  }
+  /// Whether a library lists \p Name in \p List.
+  bool listed(NameList List, llvm::StringRef Name) const;
+  /// Whether a library lists any name in \p List.
+  bool anyListed(NameList List) const;
+
+  const TokenSpec *token(llvm::StringRef QualifiedName) const {
+    return entry<TokenSpec>(QualifiedName);
+  }
+  const SourceSpec *source(llvm::StringRef QualifiedName) const {
+    return entry<SourceSpec>(QualifiedName);
+  }
+  const DeriveSpec *derivation(llvm::StringRef QualifiedFunction) const {
+    return entry<DeriveSpec>(QualifiedFunction);
+  }
+  const BlockingSpec *blocking(llvm::StringRef QualifiedFunction) const {
+    return entry<BlockingSpec>(QualifiedFunction);
+  }
+  const TokenVariantSpec *
+  tokenVariant(llvm::StringRef QualifiedFunction) const {
+    return entry<TokenVariantSpec>(QualifiedFunction);
+  }
+  const SpawnSpec *spawn(llvm::StringRef QualifiedFunction) const {
+    return entry<SpawnSpec>(QualifiedFunction);
+  }
+  bool isRoot(llvm::StringRef QualifiedFunction) const {
+    return listed(&LibraryModel::Roots, QualifiedFunction);
+  }
+  bool isLink(llvm::StringRef QualifiedFunction) const {
+    return listed(&LibraryModel::Links, QualifiedFunction);
+  }
+  bool isRegistration(llvm::StringRef QualifiedType) const {
+    return listed(&LibraryModel::Registrations, QualifiedType);
+  }
+  bool isDoneValue(llvm::StringRef QualifiedName) const {
+    return listed(&LibraryModel::DoneValues, QualifiedName);
+  }
+  bool isLongLived(llvm::StringRef QualifiedType) const {
+    return listed(&LibraryModel::LongLivedTypes, QualifiedType);
+  }
   /// Whether \p Name is a NonblockingMarkers entry of any library.
-  bool isNonblockingMarker(llvm::StringRef Name) const;
-  bool hasNonblockingMarkers() const { return !NonblockingMarkers.empty(); }
-  bool isAsyncOperation(llvm::StringRef QualifiedFunction) const;
-  bool isDoneException(llvm::StringRef QualifiedType) const;
-  bool hasAsyncOperations() const { return !AsyncOperations.empty(); }
-  bool hasDoneExceptions() const { return !DoneExceptions.empty(); }
+  bool isNonblockingMarker(llvm::StringRef Name) const {
+    return listed(&LibraryModel::NonblockingMarkers, Name);
+  }
+  bool hasNonblockingMarkers() const {
+    return anyListed(&LibraryModel::NonblockingMarkers);
+  }
+  bool isAsyncOperation(llvm::StringRef QualifiedFunction) const {
+    return listed(&LibraryModel::AsyncOperations, QualifiedFunction);
+  }
+  bool isDoneException(llvm::StringRef QualifiedType) const {
+    return listed(&LibraryModel::DoneExceptions, QualifiedType);
+  }
+  bool hasAsyncOperations() const {
+    return anyListed(&LibraryModel::AsyncOperations);
+  }
+  bool hasDoneExceptions() const {
+    return anyListed(&LibraryModel::DoneExceptions);
+  }
 
   const std::vector<LibraryModel> &libraries() const { return Libraries; }
 
 private:
   std::vector<LibraryModel> Libraries;
   // Indexes point into Libraries; rebuilt after every add().
-  llvm::StringMap<const TokenSpec *> Tokens;
-  llvm::StringMap<const SourceSpec *> Sources;
-  llvm::StringMap<const DeriveSpec *> Derivations;
-  llvm::StringMap<const BlockingSpec *> BlockingCalls;
-  llvm::StringMap<const TokenVariantSpec *> TokenVariants;
-  llvm::StringMap<const SpawnSpec *> Spawns;
-  llvm::StringMap<char> Roots, Links, Registrations, DoneValues, LongLived;
-  llvm::StringMap<char> NonblockingMarkers;
-  llvm::StringMap<char> AsyncOperations, DoneExceptions;
+  template <typename Spec> using EntryIndex = llvm::StringMap<const Spec *>;
+  /// One index per object list of LibraryModel.
+  std::tuple<EntryIndex<TokenSpec>, EntryIndex<SourceSpec>,
+             EntryIndex<DeriveSpec>, EntryIndex<BlockingSpec>,
+             EntryIndex<TokenVariantSpec>, EntryIndex<SpawnSpec>>
+      Entries;
+  /// One set per name list of LibraryModel.
+  std::vector<std::pair<NameList, llvm::StringSet<>>> NameLists;
 
   void reindex();
 };

@@ -4,6 +4,7 @@
 #include "Merge.h"
 #include "RuleCatalog.h"
 #include "Worker.h"
+#include "model/ModelSchema.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -136,6 +137,10 @@ static cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr")
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the checks and exit"),
                                 cl::cat(Category));
+static cl::opt<bool> PrintModelSchema(
+    "print-model-schema", cl::Hidden,
+    cl::desc("Internal: print the keys of the model format as JSON, for "
+             "scripts/gen-model-keys.py"));
 static cl::opt<int> WorkerFd("worker-fd", cl::Hidden, cl::init(-1),
                              cl::desc("Internal: worker mode, on this socket"));
 
@@ -187,6 +192,10 @@ int main(int argc, const char **argv) {
   if (WorkerFd >= 0)
     return runWorker(WorkerFd);
 
+  if (PrintModelSchema) {
+    outs() << cancellint::model::schema::schemaJson();
+    return ExitClean;
+  }
   if (ListChecks) {
     for (const Rule &R : rules())
       outs() << R.Id << "\n";
