@@ -77,6 +77,8 @@ void StoredContextCheck::registerModelMatchers(MatchFinder *F) {
                                   UserStmt)
                     .bind("store-call"),
                 this);
+  F->addMatcher(functionDecl(isDefinition(), UserDecl).bind("function"), this);
+  F->addMatcher(lambdaExpr(UserStmt).bind("lambda"), this);
   F->addMatcher(
       cxxConstructorDecl(UserDecl,
                          forEachConstructorInitializer(
@@ -308,6 +310,14 @@ void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
 }
 
 void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
+  if (const auto *FD = R.Nodes.getNodeAs<FunctionDecl>("function")) {
+    checkSingleUse(FD, *R.Context);
+    return;
+  }
+  if (const auto *L = R.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    checkSingleUse(L->getCallOperator(), *R.Context);
+    return;
+  }
   const ASTContext &Ctx = *R.Context;
   if (const auto *VD = R.Nodes.getNodeAs<VarDecl>("var")) {
     checkVariable(VD);
@@ -350,6 +360,99 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
         << Where << tokenPhrase(C->Token);
     if (ReasonDecl)
       diag(ReasonDecl->getLocation(), ReasonNote, DiagnosticIDs::Note);
+  }
+}
+
+//===--- Single-use contexts used twice -----------------------------------===//
+
+static std::string calleeName(const analysis::ContextUse &U) {
+  return U.Callee->getNameAsString();
+}
+
+/// Where a use is reported: the called member's name (`stub->Echo`), in a
+/// template's unresolved call too.
+static SourceLocation useLocation(const Expr *Call) {
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MemberExpr>(Callee))
+      return M->getMemberLoc();
+    if (const auto *U = dyn_cast<UnresolvedMemberExpr>(Callee))
+      return U->getMemberLoc();
+  }
+  return Call->getExprLoc();
+}
+
+void StoredContextCheck::checkSingleUse(const FunctionDecl *FD,
+                                        ASTContext &Ctx) {
+  if (FD->isDependentContext() && !FD->getBody())
+    return;
+  if (!SingleUse)
+    SingleUse.emplace(queries(), unit(Ctx).Paths);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const analysis::ContextReuse &R : SingleUse->reusesIn(FD)) {
+    const SourceLocation Loc = useLocation(R.Use.Call);
+    if (!reportOnce(Loc))
+      continue;
+    const std::string Name = R.Use.Context->getNameAsString();
+    const std::string Type = R.Use.Token.Spec->Type;
+    if (R.What == analysis::ContextReuse::NextPass) {
+      diag(Loc, "'%0' serves one call, but control comes back to this call "
+                "of '%1' with the same context: a '%2' must not be reused; "
+                "create a new one for each call")
+          << Name << calleeName(R.Use) << Type;
+      if (isa<ParmVarDecl>(R.Use.Context))
+        diag(R.Use.Context->getLocation(), "'%0' comes from the caller",
+             DiagnosticIDs::Note)
+            << Name;
+      else
+        diag(R.Use.Context->getLocation(),
+             "'%0' is created once, here, outside the loop",
+             DiagnosticIDs::Note)
+            << Name;
+    } else {
+      diag(Loc, "'%0' already served the call of '%1' at line %2: a '%3' "
+                "must not be used for a second call; create a new one for "
+                "this call")
+          << Name << calleeName(R.First)
+          << SM.getSpellingLineNumber(useLocation(R.First.Call)) << Type;
+      diag(useLocation(R.First.Call), "first used here", DiagnosticIDs::Note);
+    }
+  }
+}
+
+void StoredContextCheck::endTranslationUnit() {
+  if (!SingleUse)
+    return;
+  for (const std::vector<analysis::ContextUse> &Uses :
+       SingleUse->membersUsedTwice()) {
+    const analysis::ContextUse &First = Uses.front();
+    const std::string Name = First.Context->getNameAsString();
+    const SourceManager &SM =
+        First.Context->getASTContext().getSourceManager();
+    // One use that comes round again is reported at itself; otherwise
+    // every use after the first, with the first as the note.
+    const size_t Start = Uses.size() == 1 ? 0 : 1;
+    for (size_t I = Start; I < Uses.size(); ++I) {
+      const analysis::ContextUse &U = Uses[I];
+      const SourceLocation Loc = useLocation(U.Call);
+      if (!reportOnce(Loc))
+        continue;
+      if (Uses.size() == 1)
+        diag(Loc, "member '%0' serves one call, but control comes back to "
+                  "this call of '%1': a '%2' held by value cannot be made "
+                  "anew; create one for each call")
+            << Name << calleeName(U) << U.Token.Spec->Type;
+      else
+        diag(Loc, "member '%0' is passed to '%1' here and to '%2' at line "
+                  "%3, but a '%4' serves one call: whichever runs second "
+                  "reuses it; create one for each call")
+            << Name << calleeName(U) << calleeName(First)
+            << SM.getSpellingLineNumber(useLocation(First.Call))
+            << U.Token.Spec->Type;
+      diag(First.Context->getLocation(), "'%0' is declared here, held by value",
+           DiagnosticIDs::Note)
+          << Name;
+    }
   }
 }
 

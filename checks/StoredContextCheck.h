@@ -3,6 +3,7 @@
 #define CANCELLINT_CHECKS_STOREDCONTEXTCHECK_H
 
 #include "ModelCheck.h"
+#include "analysis/SingleUseContexts.h"
 #include "analysis/StoragePlaces.h"
 #include "llvm/Support/Regex.h"
 
@@ -28,6 +29,8 @@ public:
 
 protected:
   void registerModelMatchers(clang::ast_matchers::MatchFinder *F) override;
+  void startTranslationUnit() override { SingleUse.reset(); }
+  void endTranslationUnit() override;
 
 private:
   struct Carried; // what a stored value carries: a token, or a lambda capturing one
@@ -46,7 +49,11 @@ private:
   bool isConstantRootToken(const clang::VarDecl *VD,
                            const analysis::HeldToken &T);
 
+  /// Single-use contexts (grpc::ClientContext) reused, per unit.
+  std::optional<analysis::SingleUseContexts> SingleUse;
+
   void checkVariable(const clang::VarDecl *VD);
+  void checkSingleUse(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
   void checkStore(const clang::Expr *Target, const clang::Expr *Value,
                   clang::SourceLocation Loc, const clang::ASTContext &Ctx);
 };

@@ -30,6 +30,8 @@ struct TokenSpec {
   std::vector<std::string> DoneChecks;
   /// A default-constructed value can never be cancelled (std::stop_token{}).
   bool DefaultConstructedIsRoot = false;
+  /// A context serves one call only (grpc::ClientContext).
+  bool SingleUse = false;
   std::string Library;
 };
 

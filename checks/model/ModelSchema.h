@@ -137,6 +137,14 @@ template <> struct Schema<TokenSpec> {
           "`folly::CancellationToken{}`)",
           nullptr,
           {"default-constructed"}});
+    R(&TokenSpec::SingleUse,
+      Key{"single_use", Kind::Bool, Optional, NoDecl,
+          "a context serves one call only (`grpc::ClientContext`): passing "
+          "it to a second call, or to the same call on the next pass of a "
+          "loop, is a finding of `cancel-stored-context`",
+          "false",
+          {},
+          R"("single_use" must be true or false)"});
   }
 };
 
