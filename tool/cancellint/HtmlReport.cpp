@@ -14,7 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "HtmlReport.h"
 #include "OutputFile.h"
-#include "SarifInput.h"
+#include "input/SarifInput.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"

@@ -4,7 +4,7 @@
 #include "Fingerprints.h"
 #include "OutputFile.h"
 #include "Report.h"
-#include "SarifInput.h"
+#include "input/SarifInput.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"

@@ -1,7 +1,7 @@
 //===--- Report.cpp - A finished run, ready to render --------------------===//
 #include "Report.h"
-#include "Baseline.h"
 #include "Fingerprints.h"
+#include "input/Baseline.h"
 
 #include <algorithm>
 #include <tuple>

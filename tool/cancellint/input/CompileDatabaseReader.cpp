@@ -6,7 +6,7 @@
 // megabytes.
 //
 //===----------------------------------------------------------------------===//
-#include "CompileDatabaseReader.h"
+#include "input/CompileDatabaseReader.h"
 #include "model/LocatedJson.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"

@@ -1,6 +1,6 @@
 //===--- CompileDatabaseReader.h - compile_commands.json, checked -------===//
-#ifndef CANCELLINT_TOOL_COMPILEDATABASEREADER_H
-#define CANCELLINT_TOOL_COMPILEDATABASEREADER_H
+#ifndef CANCELLINT_TOOL_INPUT_COMPILEDATABASEREADER_H
+#define CANCELLINT_TOOL_INPUT_COMPILEDATABASEREADER_H
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"

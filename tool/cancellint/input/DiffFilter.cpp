@@ -1,5 +1,5 @@
 //===--- DiffFilter.cpp - Reporting only what a change touched -----------===//
-#include "DiffFilter.h"
+#include "input/DiffFilter.h"
 #include "Files.h"
 
 #include "llvm/ADT/SmallVector.h"

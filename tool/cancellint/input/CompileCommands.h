@@ -1,6 +1,6 @@
 //===--- CompileCommands.h - Which files to analyse, and how -------------===//
-#ifndef CANCELLINT_TOOL_COMPILECOMMANDS_H
-#define CANCELLINT_TOOL_COMPILECOMMANDS_H
+#ifndef CANCELLINT_TOOL_INPUT_COMPILECOMMANDS_H
+#define CANCELLINT_TOOL_INPUT_COMPILECOMMANDS_H
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include <memory>

@@ -1,6 +1,6 @@
 //===--- SarifInput.h - Reading cancellint's SARIF back ------------------===//
-#ifndef CANCELLINT_TOOL_SARIFINPUT_H
-#define CANCELLINT_TOOL_SARIFINPUT_H
+#ifndef CANCELLINT_TOOL_INPUT_SARIFINPUT_H
+#define CANCELLINT_TOOL_INPUT_SARIFINPUT_H
 
 #include "Report.h"
 #include <nlohmann/json.hpp>

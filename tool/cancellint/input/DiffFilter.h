@@ -1,6 +1,6 @@
 //===--- DiffFilter.h - Reporting only what a change touched -------------===//
-#ifndef CANCELLINT_TOOL_DIFFFILTER_H
-#define CANCELLINT_TOOL_DIFFFILTER_H
+#ifndef CANCELLINT_TOOL_INPUT_DIFFFILTER_H
+#define CANCELLINT_TOOL_INPUT_DIFFFILTER_H
 
 #include "Report.h"
 #include <map>

@@ -1,6 +1,6 @@
 //===--- CompileCommands.cpp - Which files to analyse, and how -----------===//
-#include "CompileCommands.h"
-#include "CompileDatabaseReader.h"
+#include "input/CompileCommands.h"
+#include "input/CompileDatabaseReader.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"

@@ -1,6 +1,6 @@
 //===--- Baseline.h - Failing only on new findings -----------------------===//
-#ifndef CANCELLINT_TOOL_BASELINE_H
-#define CANCELLINT_TOOL_BASELINE_H
+#ifndef CANCELLINT_TOOL_INPUT_BASELINE_H
+#define CANCELLINT_TOOL_INPUT_BASELINE_H
 
 #include "Report.h"
 #include <set>

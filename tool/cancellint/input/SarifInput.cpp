@@ -6,7 +6,7 @@
 // UTF-16 columns convert back), fixes carry byte offsets and lengths.
 //
 //===----------------------------------------------------------------------===//
-#include "SarifInput.h"
+#include "input/SarifInput.h"
 #include "SourceLines.h"
 
 #include "llvm/ADT/StringRef.h"

@@ -1,7 +1,7 @@
 //===--- Baseline.cpp - Failing only on new findings ---------------------===//
-#include "Baseline.h"
-#include "JsonText.h"
+#include "input/Baseline.h"
 #include "Files.h"
+#include "JsonText.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include <nlohmann/json.hpp>
