@@ -7,14 +7,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
-#include "DependencyScan.h"
 #include "Files.h"
 #include "Fixes.h"
 #include "HtmlReport.h"
 #include "OutputFile.h"
 #include "Report.h"
-#include "ResultCache.h"
-#include "Scheduler.h"
+#include "execution/DependencyScan.h"
+#include "execution/ResultCache.h"
+#include "execution/Scheduler.h"
 #include "input/Baseline.h"
 #include "input/CompileCommands.h"
 #include "input/DiffFilter.h"

@@ -3,7 +3,7 @@
 #include "HtmlReport.h"
 #include "Merge.h"
 #include "RuleCatalog.h"
-#include "Worker.h"
+#include "execution/Worker.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"

@@ -1,9 +1,9 @@
 //===--- Worker.h - Analysing one translation unit in this process -------===//
-#ifndef CANCELLINT_TOOL_WORKER_H
-#define CANCELLINT_TOOL_WORKER_H
+#ifndef CANCELLINT_TOOL_EXECUTION_WORKER_H
+#define CANCELLINT_TOOL_EXECUTION_WORKER_H
 
-#include "AnalysisRequest.h"
 #include "Findings.h"
+#include "execution/AnalysisRequest.h"
 
 namespace cancellint::tool {
 

@@ -1,5 +1,5 @@
 //===--- LineChannel.cpp - Newline-framed messages over a socket ---------===//
-#include "LineChannel.h"
+#include "execution/LineChannel.h"
 
 #include <cerrno>
 #include <poll.h>

@@ -6,10 +6,10 @@
 // cost of analysing them.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CANCELLINT_TOOL_DEPENDENCYSCAN_H
-#define CANCELLINT_TOOL_DEPENDENCYSCAN_H
+#ifndef CANCELLINT_TOOL_EXECUTION_DEPENDENCYSCAN_H
+#define CANCELLINT_TOOL_EXECUTION_DEPENDENCYSCAN_H
 
-#include "AnalysisRequest.h"
+#include "execution/AnalysisRequest.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 //===--- OptionsProvider.cpp - .clang-tidy files, as cancellint reads them ===//
-#include "OptionsProvider.h"
-#include "DependencyRecorder.h"
+#include "execution/OptionsProvider.h"
+#include "execution/DependencyRecorder.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"

@@ -1,9 +1,9 @@
 //===--- Scheduler.h - Running workers in parallel -----------------------===//
-#ifndef CANCELLINT_TOOL_SCHEDULER_H
-#define CANCELLINT_TOOL_SCHEDULER_H
+#ifndef CANCELLINT_TOOL_EXECUTION_SCHEDULER_H
+#define CANCELLINT_TOOL_EXECUTION_SCHEDULER_H
 
-#include "AnalysisRequest.h"
 #include "Findings.h"
+#include "execution/AnalysisRequest.h"
 #include <functional>
 #include <string>
 #include <vector>

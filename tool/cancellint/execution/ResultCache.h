@@ -1,9 +1,9 @@
 //===--- ResultCache.h - Not analysing what has not changed --------------===//
-#ifndef CANCELLINT_TOOL_RESULTCACHE_H
-#define CANCELLINT_TOOL_RESULTCACHE_H
+#ifndef CANCELLINT_TOOL_EXECUTION_RESULTCACHE_H
+#define CANCELLINT_TOOL_EXECUTION_RESULTCACHE_H
 
-#include "AnalysisRequest.h"
 #include "Findings.h"
+#include "execution/AnalysisRequest.h"
 #include <cstdint>
 #include <map>
 #include <optional>

@@ -1,6 +1,6 @@
 //===--- CheckRunner.h - clang-tidy's checks over one translation unit ----===//
-#ifndef CANCELLINT_TOOL_CHECKRUNNER_H
-#define CANCELLINT_TOOL_CHECKRUNNER_H
+#ifndef CANCELLINT_TOOL_EXECUTION_CHECKRUNNER_H
+#define CANCELLINT_TOOL_EXECUTION_CHECKRUNNER_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"

@@ -6,10 +6,10 @@
 // once per unit, while a crash or a hang still loses only the unit at hand.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CANCELLINT_TOOL_WORKERPROCESS_H
-#define CANCELLINT_TOOL_WORKERPROCESS_H
+#ifndef CANCELLINT_TOOL_EXECUTION_WORKERPROCESS_H
+#define CANCELLINT_TOOL_EXECUTION_WORKERPROCESS_H
 
-#include "LineChannel.h"
+#include "execution/LineChannel.h"
 
 #include <memory>
 #include <string>

@@ -5,14 +5,14 @@
 // it, and the driver can report exactly which file failed.
 //
 //===----------------------------------------------------------------------===//
-#include "Worker.h"
-#include "JsonText.h"
-#include "CheckRunner.h"
-#include "DependencyRecorder.h"
+#include "execution/Worker.h"
 #include "Files.h"
-#include "LineChannel.h"
-#include "OptionsProvider.h"
+#include "JsonText.h"
 #include "SourceLines.h"
+#include "execution/CheckRunner.h"
+#include "execution/DependencyRecorder.h"
+#include "execution/LineChannel.h"
+#include "execution/OptionsProvider.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"

@@ -1,7 +1,7 @@
 //===--- DependencyScan.cpp - Which files a unit includes, before analysis ===//
-#include "DependencyScan.h"
+#include "execution/DependencyScan.h"
 #include "Files.h"
-#include "Parallel.h"
+#include "execution/Parallel.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/DependencyScanning/DependencyScanningService.h"

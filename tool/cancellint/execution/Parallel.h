@@ -1,6 +1,6 @@
 //===--- Parallel.h - Working through a list on several threads ----------===//
-#ifndef CANCELLINT_TOOL_PARALLEL_H
-#define CANCELLINT_TOOL_PARALLEL_H
+#ifndef CANCELLINT_TOOL_EXECUTION_PARALLEL_H
+#define CANCELLINT_TOOL_EXECUTION_PARALLEL_H
 
 #include <algorithm>
 #include <atomic>

@@ -5,8 +5,8 @@
 // JSON, which never contains a raw newline.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CANCELLINT_TOOL_LINECHANNEL_H
-#define CANCELLINT_TOOL_LINECHANNEL_H
+#ifndef CANCELLINT_TOOL_EXECUTION_LINECHANNEL_H
+#define CANCELLINT_TOOL_EXECUTION_LINECHANNEL_H
 
 #include <chrono>
 #include <optional>

@@ -12,9 +12,9 @@
 // for --diff even after the configuration or the tool changed.
 //
 //===----------------------------------------------------------------------===//
-#include "ResultCache.h"
-#include "JsonText.h"
+#include "execution/ResultCache.h"
 #include "Files.h"
+#include "JsonText.h"
 #include "OutputFile.h"
 
 #include "llvm/ADT/StringExtras.h"

@@ -1,5 +1,5 @@
 //===--- AnalysisRequest.cpp - What a worker is asked to analyse ---------===//
-#include "AnalysisRequest.h"
+#include "execution/AnalysisRequest.h"
 
 namespace cancellint::tool {
 

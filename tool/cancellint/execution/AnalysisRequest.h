@@ -1,6 +1,6 @@
 //===--- AnalysisRequest.h - What a worker is asked to analyse -----------===//
-#ifndef CANCELLINT_TOOL_ANALYSISREQUEST_H
-#define CANCELLINT_TOOL_ANALYSISREQUEST_H
+#ifndef CANCELLINT_TOOL_EXECUTION_ANALYSISREQUEST_H
+#define CANCELLINT_TOOL_EXECUTION_ANALYSISREQUEST_H
 
 #include <nlohmann/json.hpp>
 #include <optional>

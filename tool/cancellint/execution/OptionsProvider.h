@@ -1,8 +1,8 @@
 //===--- OptionsProvider.h - .clang-tidy files, as cancellint reads them -===//
-#ifndef CANCELLINT_TOOL_OPTIONSPROVIDER_H
-#define CANCELLINT_TOOL_OPTIONSPROVIDER_H
+#ifndef CANCELLINT_TOOL_EXECUTION_OPTIONSPROVIDER_H
+#define CANCELLINT_TOOL_EXECUTION_OPTIONSPROVIDER_H
 
-#include "AnalysisRequest.h"
+#include "execution/AnalysisRequest.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include <memory>
 

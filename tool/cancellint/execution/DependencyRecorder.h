@@ -1,6 +1,6 @@
 //===--- DependencyRecorder.h - Which files a translation unit read ------===//
-#ifndef CANCELLINT_TOOL_DEPENDENCYRECORDER_H
-#define CANCELLINT_TOOL_DEPENDENCYRECORDER_H
+#ifndef CANCELLINT_TOOL_EXECUTION_DEPENDENCYRECORDER_H
+#define CANCELLINT_TOOL_EXECUTION_DEPENDENCYRECORDER_H
 
 #include <string>
 #include <vector>

@@ -4,7 +4,7 @@
 // every -M* argument from compile commands, -Xclang ones included.
 //
 //===----------------------------------------------------------------------===//
-#include "DependencyRecorder.h"
+#include "execution/DependencyRecorder.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"

@@ -1,5 +1,5 @@
 //===--- WorkerProcess.cpp - One long-lived analysis worker --------------===//
-#include "WorkerProcess.h"
+#include "execution/WorkerProcess.h"
 #include "Files.h"
 
 #include "llvm/ADT/SmallString.h"

@@ -1,8 +1,8 @@
 //===--- Scheduler.cpp - Running workers in parallel ---------------------===//
-#include "Scheduler.h"
+#include "execution/Scheduler.h"
 #include "JsonText.h"
-#include "Parallel.h"
-#include "WorkerProcess.h"
+#include "execution/Parallel.h"
+#include "execution/WorkerProcess.h"
 
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"

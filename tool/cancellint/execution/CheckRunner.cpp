@@ -5,7 +5,7 @@
 // the same in every front-end; only the parser is told what it may skip.
 //
 //===----------------------------------------------------------------------===//
-#include "CheckRunner.h"
+#include "execution/CheckRunner.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
