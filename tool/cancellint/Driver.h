@@ -2,7 +2,7 @@
 #ifndef CANCELLINT_TOOL_DRIVER_H
 #define CANCELLINT_TOOL_DRIVER_H
 
-#include "Report.h"
+#include "report/Report.h"
 
 #include <optional>
 #include <string>

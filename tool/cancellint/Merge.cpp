@@ -1,10 +1,10 @@
 //===--- Merge.cpp - Combining the SARIF of several runs -----------------===//
 #include "Merge.h"
 #include "Driver.h"
-#include "Fingerprints.h"
 #include "OutputFile.h"
-#include "Report.h"
 #include "input/SarifInput.h"
+#include "report/Fingerprints.h"
+#include "report/Report.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"

@@ -1,9 +1,9 @@
 //===--- main.cpp - The cancellint command line --------------------------===//
 #include "Driver.h"
-#include "HtmlReport.h"
 #include "Merge.h"
-#include "RuleCatalog.h"
 #include "execution/Worker.h"
+#include "report/RuleCatalog.h"
+#include "report/html/HtmlReport.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"

@@ -2,7 +2,7 @@
 #ifndef CANCELLINT_TOOL_INPUT_BASELINE_H
 #define CANCELLINT_TOOL_INPUT_BASELINE_H
 
-#include "Report.h"
+#include "report/Report.h"
 #include <set>
 #include <string>
 #include <tuple>

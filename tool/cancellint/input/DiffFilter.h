@@ -2,7 +2,7 @@
 #ifndef CANCELLINT_TOOL_INPUT_DIFFFILTER_H
 #define CANCELLINT_TOOL_INPUT_DIFFFILTER_H
 
-#include "Report.h"
+#include "report/Report.h"
 #include <map>
 #include <set>
 #include <string>

@@ -2,7 +2,7 @@
 #ifndef CANCELLINT_TOOL_INPUT_SARIFINPUT_H
 #define CANCELLINT_TOOL_INPUT_SARIFINPUT_H
 
-#include "Report.h"
+#include "report/Report.h"
 #include <nlohmann/json.hpp>
 #include <string>
 

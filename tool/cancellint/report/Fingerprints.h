@@ -1,6 +1,6 @@
 //===--- Fingerprints.h - Naming a finding across edits and runs ---------===//
-#ifndef CANCELLINT_TOOL_FINGERPRINTS_H
-#define CANCELLINT_TOOL_FINGERPRINTS_H
+#ifndef CANCELLINT_TOOL_REPORT_FINGERPRINTS_H
+#define CANCELLINT_TOOL_REPORT_FINGERPRINTS_H
 
 #include "Findings.h"
 #include <string>

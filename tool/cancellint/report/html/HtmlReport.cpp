@@ -12,7 +12,7 @@
 // rendering is deterministic: the same inputs give the same bytes.
 //
 //===----------------------------------------------------------------------===//
-#include "HtmlReport.h"
+#include "report/html/HtmlReport.h"
 #include "OutputFile.h"
 #include "input/SarifInput.h"
 

@@ -1,6 +1,6 @@
 //===--- JsonOutput.cpp - cancellint's own JSON --------------------------===//
-#include "Report.h"
 #include "JsonText.h"
+#include "report/Report.h"
 
 namespace cancellint::tool {
 

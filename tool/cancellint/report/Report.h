@@ -1,6 +1,6 @@
 //===--- Report.h - A finished run, ready to render ----------------------===//
-#ifndef CANCELLINT_TOOL_REPORT_H
-#define CANCELLINT_TOOL_REPORT_H
+#ifndef CANCELLINT_TOOL_REPORT_REPORT_H
+#define CANCELLINT_TOOL_REPORT_REPORT_H
 
 #include "Findings.h"
 #include "llvm/Support/raw_ostream.h"

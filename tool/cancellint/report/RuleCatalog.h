@@ -1,6 +1,6 @@
 //===--- RuleCatalog.h - What each check is, for reports -----------------===//
-#ifndef CANCELLINT_TOOL_RULECATALOG_H
-#define CANCELLINT_TOOL_RULECATALOG_H
+#ifndef CANCELLINT_TOOL_REPORT_RULECATALOG_H
+#define CANCELLINT_TOOL_REPORT_RULECATALOG_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"

@@ -1,7 +1,7 @@
 //===--- Fingerprints.cpp - Naming a finding across edits and runs -------===//
-#include "Fingerprints.h"
+#include "report/Fingerprints.h"
 #include "Files.h"
-#include "Report.h"
+#include "report/Report.h"
 
 #include "llvm/ADT/StringRef.h"
 #include <cstdio>

@@ -1,5 +1,5 @@
 //===--- RuleCatalog.cpp - What each check is, for reports ---------------===//
-#include "RuleCatalog.h"
+#include "report/RuleCatalog.h"
 
 namespace cancellint::tool {
 

@@ -7,11 +7,11 @@
 // failed. Nothing depends on -j or timing: the same run gives the same bytes.
 //
 //===----------------------------------------------------------------------===//
-#include "Report.h"
-#include "JsonText.h"
 #include "Files.h"
-#include "RuleCatalog.h"
+#include "JsonText.h"
 #include "SourceLines.h"
+#include "report/Report.h"
+#include "report/RuleCatalog.h"
 
 #include "llvm/ADT/StringRef.h"
 #include <map>

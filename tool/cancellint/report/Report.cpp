@@ -1,7 +1,7 @@
 //===--- Report.cpp - A finished run, ready to render --------------------===//
-#include "Report.h"
-#include "Fingerprints.h"
+#include "report/Report.h"
 #include "input/Baseline.h"
+#include "report/Fingerprints.h"
 
 #include <algorithm>
 #include <tuple>

@@ -7,10 +7,10 @@
 // excerpts are read from the analysed files when the page is rendered.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CANCELLINT_TOOL_HTMLREPORT_H
-#define CANCELLINT_TOOL_HTMLREPORT_H
+#ifndef CANCELLINT_TOOL_REPORT_HTML_HTMLREPORT_H
+#define CANCELLINT_TOOL_REPORT_HTML_HTMLREPORT_H
 
-#include "Report.h"
+#include "report/Report.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
