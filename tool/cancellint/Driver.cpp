@@ -17,7 +17,7 @@
 #include "input/CompileCommands.h"
 #include "input/DiffFilter.h"
 #include "report/Report.h"
-#include "report/html/HtmlReport.h"
+#include "report/SarifOutput.h"
 
 #include "model/ModelStore.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -359,20 +359,7 @@ int runDriver(const DriverOptions &O) {
 
   std::string Rendered;
   llvm::raw_string_ostream OS(Rendered);
-  switch (O.Format) {
-  case OutputFormat::Text:
-    writeText(Report, OS);
-    break;
-  case OutputFormat::Json:
-    writeJson(Report, OS);
-    break;
-  case OutputFormat::Sarif:
-    writeSarif(Report, OS);
-    break;
-  case OutputFormat::Html:
-    writeHtml(Report, OS);
-    break;
-  }
+  O.Format->Write(Report, OS);
   OS.flush();
   if (!O.SarifPath.empty()) {
     std::string Sarif;

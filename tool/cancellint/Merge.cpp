@@ -5,6 +5,7 @@
 #include "input/SarifInput.h"
 #include "report/Fingerprints.h"
 #include "report/Report.h"
+#include "report/SarifOutput.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"

@@ -2,6 +2,7 @@
 #include "Driver.h"
 #include "Merge.h"
 #include "execution/Worker.h"
+#include "report/OutputFormats.h"
 #include "report/RuleCatalog.h"
 #include "report/html/HtmlReport.h"
 
@@ -68,14 +69,8 @@ static cl::opt<std::string> Libraries(
     cl::desc("Built-in models to load: names or globs, '-' removes "
              "(default '*', e.g. '*,-folly')"),
     cl::cat(Category));
-static cl::opt<OutputFormat> Format(
-    "format", cl::desc("Output format"),
-    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy style text"),
-               clEnumValN(OutputFormat::Json, "json", "cancellint JSON"),
-               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
-               clEnumValN(OutputFormat::Html, "html",
-                          "one self-contained HTML page")),
-    cl::init(OutputFormat::Text), cl::cat(Category));
+static cl::opt<const OutputFormat *>
+    Format("format", cl::desc("Output format"), cl::cat(Category));
 static cl::opt<std::string> OutputPath("o", cl::desc("Write the report here"),
                                        cl::value_desc("file"),
                                        cl::cat(Category));
@@ -176,6 +171,10 @@ int main(int argc, const char **argv) {
       break;
     }
 
+  // --format takes its values from the table of output formats.
+  for (const OutputFormat &F : outputFormats())
+    Format.getParser().addLiteralOption(F.Name, &F, F.Description);
+  Format.setInitialValue(&outputFormats().front());
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "cancellint " << CANCELLINT_VERSION << " (LLVM/Clang "

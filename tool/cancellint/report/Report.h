@@ -3,7 +3,6 @@
 #define CANCELLINT_TOOL_REPORT_REPORT_H
 
 #include "Findings.h"
-#include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
 
@@ -34,16 +33,6 @@ struct RunReport {
 /// sorted and de-duplicated, fingerprinted, marked against \p Known when
 /// given, and the exit code set (failures, else new findings).
 void finalizeReport(RunReport &R, const Baseline *Known = nullptr);
-
-/// clang-tidy's own format: "file:line:col: warning: message [check]", the
-/// source line with a caret, then the notes.
-void writeText(const RunReport &Report, llvm::raw_ostream &OS);
-
-/// cancellint's JSON: {"findings": [...], "failures": [...], ...}.
-void writeJson(const RunReport &Report, llvm::raw_ostream &OS);
-
-/// SARIF 2.1.0.
-void writeSarif(const RunReport &Report, llvm::raw_ostream &OS);
 
 } // namespace cancellint::tool
 

@@ -15,6 +15,7 @@
 #include "report/html/HtmlReport.h"
 #include "OutputFile.h"
 #include "input/SarifInput.h"
+#include "report/SarifOutput.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"

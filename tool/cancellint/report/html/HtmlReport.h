@@ -13,6 +13,7 @@
 #include "report/Report.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
