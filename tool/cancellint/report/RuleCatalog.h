@@ -2,16 +2,12 @@
 #ifndef CANCELLINT_TOOL_REPORT_RULECATALOG_H
 #define CANCELLINT_TOOL_REPORT_RULECATALOG_H
 
+#include "EmbeddedFile.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace cancellint::tool {
-
-struct EmbeddedFile {
-  llvm::StringRef Name;
-  llvm::StringRef Text;
-};
 
 /// docs/checks/*.md, embedded at build time: SARIF rules carry the same
 /// help text the docs show.

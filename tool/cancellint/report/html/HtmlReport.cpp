@@ -16,9 +16,11 @@
 #include "OutputFile.h"
 #include "input/SarifInput.h"
 #include "report/SarifOutput.h"
+#include "report/html/HtmlAssets.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -548,161 +550,20 @@ private:
 // The page
 //===----------------------------------------------------------------------===//
 
-constexpr llvm::StringLiteral StyleSheet = R"css(
-:root{--bg:#fff;--fg:#1f2328;--muted:#5d6773;--line:#d8dee4;--panel:#f6f8fa;
---code:#f8f9fb;--hl:#fff3c4;--hlbar:#d99a00;--mark:#ffd862;--warn:#b75d00;
---err:#c62828;--link:#0a5fb4;--new:#c62828;--bar:#5b7fa6;color-scheme:light dark}
-@media (prefers-color-scheme:dark){:root{--bg:#14181d;--fg:#e3e7ec;
---muted:#9aa5b1;--line:#2d343c;--panel:#1b2128;--code:#181d23;--hl:#3b3315;
---mark:#77600f;--warn:#f0a040;--err:#ff7070;--link:#6cb6ff;--new:#ff7070;
---bar:#7ea6d3}}
-*{box-sizing:border-box}
-[hidden]{display:none!important}
-body{margin:0;background:var(--bg);color:var(--fg);
-font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
-main{max-width:1120px;margin:0 auto;padding:20px 24px 40px}
-h1{font-size:23px;margin:0 0 2px}
-h2{font-size:17px;margin:26px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--line)}
-h3{font-size:14px;margin:0 0 6px}
-a{color:var(--link)}
-code,.src,.mono,.loc,.check{font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
-.meta{color:var(--muted);margin:2px 0}
-.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:10px;margin:14px 0 18px}
-.tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:9px 12px}
-.tile .value{display:block;font-size:25px;font-weight:650;font-variant-numeric:tabular-nums}
-.tile .label{display:block;color:var(--muted);font-size:12.5px}
-.tile .sub{display:block;color:var(--muted);font-size:12.5px;margin-top:2px}
-.tile .sub .value{display:inline;font-size:inherit;font-weight:650;color:var(--fg)}
-.tile.bad>.value,.tile .sub .bad,.tile .sub .bad .value{color:var(--err)}
-.charts{display:grid;grid-template-columns:1fr 1fr;gap:14px 28px;align-items:start}
-@media (max-width:820px){.charts{grid-template-columns:1fr}}
-table.chart{width:100%;border-collapse:collapse;table-layout:fixed}
-table.chart caption{text-align:left;font-weight:650;padding-bottom:4px}
-table.chart th{text-align:left;font-weight:normal;padding:3px 10px 3px 0;width:52%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-table.chart td{padding:3px 0}
-table.chart td.num{text-align:right;width:3.2em;font-variant-numeric:tabular-nums}
-table.chart svg{display:block;width:100%;height:13px}
-.bar-bg{fill:var(--panel)}
-.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;background:var(--k)}
-.box{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:10px 0}
-.box ul{margin:4px 0 0;padding-left:20px}
-.box pre{white-space:pre-wrap;margin:4px 0 0;font-size:12px}
-.filters{display:flex;flex-wrap:wrap;gap:8px 30px;align-items:flex-start}
-.filters fieldset{border:0;margin:0;padding:0;min-width:0;max-width:100%}
-.filters legend{font-weight:600;padding:0;margin-bottom:3px}
-.filters .opts{max-height:9.6em;overflow:auto}
-.filters label{display:inline-flex;align-items:center;margin:1px 14px 1px 0;white-space:nowrap;cursor:pointer}
-.filters input{margin:0 5px 0 0}
-#filters button{font:inherit;font-size:12px;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:0 7px;margin-left:6px;cursor:pointer}
-.n{color:var(--muted);font-size:12px;margin-left:4px}
-.shown{margin:8px 0 0;color:var(--muted)}
-.finding{border:1px solid var(--line);border-left:4px solid var(--warn);border-radius:6px;margin:0 0 14px;break-inside:avoid;overflow:hidden}
-.finding.error{border-left-color:var(--err)}
-.finding>header{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:center;padding:8px 12px 0}
-.idx{color:var(--muted);font-variant-numeric:tabular-nums;text-decoration:none}
-.level{font-weight:650;text-transform:uppercase;font-size:11px;letter-spacing:.04em;color:var(--warn)}
-.error .level{color:var(--err)}
-.check{color:#fff;background:var(--k);border-radius:4px;padding:1px 6px}
-.loc{color:var(--fg)}
-.badge{font-size:11px;font-weight:600;border:1px solid currentColor;border-radius:9px;padding:0 7px}
-.badge.new{color:var(--new)}
-.badge.known{color:var(--muted)}
-.msg{margin:6px 12px 9px;font-size:15px;overflow-wrap:anywhere}
-.src{background:var(--code);border-top:1px solid var(--line);border-bottom:1px solid var(--line);padding:4px 0;overflow-x:auto;white-space:pre;tab-size:4;line-height:1.5}
-.l{min-height:1.5em;padding-right:12px}
-.l::before{content:attr(data-ln);display:inline-block;width:4.2em;padding-right:.9em;text-align:right;color:var(--muted);user-select:none}
-.g{display:inline-block;width:2.6em;user-select:none}
-.mk{display:inline-block;min-width:1.45em;padding:0 3px;border-radius:8px;background:var(--bar);color:#fff;font-size:10.5px;line-height:1.45em;text-align:center;margin-right:1px}
-.l.hl{background:var(--hl);box-shadow:inset 3px 0 var(--hlbar)}
-.l mark{background:var(--mark);color:inherit;border-radius:2px;padding:1px 0}
-.nosrc{margin:0;padding:7px 12px;background:var(--code);border-top:1px solid var(--line);border-bottom:1px solid var(--line);color:var(--muted);font-style:italic}
-.path{padding:8px 12px 0}
-.path ol,.path ul{margin:0;padding-left:24px}
-.path li{margin:0 0 6px}
-.path li::marker{font-weight:650;color:var(--muted)}
-.path .src{border:1px solid var(--line);border-radius:4px;margin-top:3px}
-.fix{display:flex;flex-wrap:wrap;gap:6px 22px;align-items:baseline;padding:8px 12px 10px;font-size:13px;color:var(--muted)}
-code.nolint{user-select:all;color:var(--fg);background:var(--code);border:1px solid var(--line);border-radius:4px;padding:1px 5px}
-.empty{color:var(--muted);font-style:italic}
-footer.page{margin-top:28px;color:var(--muted);font-size:12px}
-html:not(.js) .js-only{display:none!important}
-@media print{
-:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#555;--line:#bbb;--panel:#f4f4f4;--code:#f7f7f7;--hl:#fff0b3;--mark:#ffd862;--link:#000}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-@page{margin:14mm}
-body{font-size:11pt}
-main{max-width:none;padding:0}
-#filters,.js-only,.shown{display:none!important}
-.finding{border-color:#999;break-inside:avoid}
-.src{white-space:pre-wrap;overflow:visible}
-a{text-decoration:none}
-a.doc::after{content:" (" attr(href) ")";font-size:85%;overflow-wrap:anywhere}
-h2{break-after:avoid}
+/// A file of report/html/assets by name: "style", "script".
+llvm::StringRef asset(llvm::StringRef Name) {
+  for (const EmbeddedFile &F : htmlAssets())
+    if (F.Name == Name)
+      return F.Text;
+  llvm_unreachable("not a file of report/html/assets");
 }
-)css";
 
-constexpr llvm::StringLiteral Script = R"js(
-(function () {
-  'use strict';
-  document.documentElement.classList.add('js');
-  var panel = document.getElementById('filters');
-  if (!panel) return;
-  var boxes = Array.prototype.slice.call(panel.querySelectorAll('input[type=checkbox]'));
-  var entries = Array.prototype.slice.call(document.querySelectorAll('article.finding'));
-  var shown = document.getElementById('shown');
-  var noneShown = document.getElementById('none-shown');
-  var groups = { c: 'data-c', d: 'data-d', s: 'data-s' };
-
-  function apply() {
-    var off = {};
-    boxes.forEach(function (b) { if (!b.checked) off[b.name + ':' + b.value] = true; });
-    var count = 0;
-    entries.forEach(function (e) {
-      var hide = Object.keys(groups).some(function (g) {
-        var v = e.getAttribute(groups[g]);
-        return v !== null && off[g + ':' + v] === true;
-      });
-      e.hidden = hide;
-      if (!hide) count++;
-    });
-    shown.textContent = String(count);
-    noneShown.hidden = count !== 0;
-  }
-
-  function only(group, value) {
-    boxes.forEach(function (b) {
-      if (b.name === group) b.checked = value === null || b.value === value;
-    });
-    apply();
-  }
-
-  panel.addEventListener('change', apply);
-  panel.addEventListener('click', function (ev) {
-    var b = ev.target.closest('button[data-group]');
-    if (!b) return;
-    var group = b.getAttribute('data-group');
-    if (b.getAttribute('data-set') === 'all') { only(group, null); return; }
-    boxes.forEach(function (x) { if (x.name === group) x.checked = false; });
-    apply();
-  });
-  document.addEventListener('click', function (ev) {
-    var a = ev.target.closest('a[data-only]');
-    if (!a) return;
-    ev.preventDefault();
-    boxes.forEach(function (b) { b.checked = true; });
-    only(a.getAttribute('data-only'), a.getAttribute('data-value'));
-    panel.scrollIntoView({ block: 'start' });
-  });
-  document.getElementById('reset').addEventListener('click', function () {
-    boxes.forEach(function (b) { b.checked = true; });
-    apply();
-  });
-  window.addEventListener('beforeprint', function () {
-    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
-  });
-  apply();
-})();
-)js";
+/// The text of the page's one script element; the policy allows exactly
+/// this text, by its hash.
+const std::string &scriptText() {
+  static const std::string Text = "\n" + asset("script").str();
+  return Text;
+}
 
 /// Distinct colours for the checks, in the order of their ids.
 constexpr std::array<llvm::StringLiteral, 8> Palette = {
@@ -754,15 +615,16 @@ public:
        << "<meta name=\"viewport\" content=\"width=device-width, "
           "initial-scale=1\">\n"
        << R"(<meta name="generator" content="cancellint )" << CANCELLINT_VERSION
-       << "\">\n<title>" << escapeHtml(Options.Title) << "</title>\n<style>"
-       << StyleSheet << checkColours() << noScriptFilters() << "</style>\n"
+       << "\">\n<title>" << escapeHtml(Options.Title) << "</title>\n<style>\n"
+       << asset("style") << checkColours() << noScriptFilters() << "</style>\n"
        << "</head>\n<body>\n<main>\n";
     writeHeader();
     writeSummary();
     writeFindings();
     OS << "<footer class=\"page\">Rendered by cancellint " << CANCELLINT_VERSION
        << ". Source excerpts were read when the report was rendered.</footer>\n"
-       << "</main>\n<script>" << Script << "</script>\n</body>\n</html>\n";
+       << "</main>\n<script>" << scriptText()
+       << "</script>\n</body>\n</html>\n";
   }
 
 private:
@@ -780,7 +642,7 @@ private:
 
   /// Nothing is loaded from anywhere; the one script runs by its hash.
   static std::string contentSecurityPolicy() {
-    const llvm::StringRef Text(Script);
+    const llvm::StringRef Text(scriptText());
     const std::array<uint8_t, 32> Hash =
         llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
             reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
