@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "report/html/HtmlReport.h"
 #include "OutputFile.h"
+#include "SourceLines.h"
 #include "input/SarifInput.h"
 #include "report/SarifOutput.h"
 #include "report/html/HtmlAssets.h"
@@ -30,7 +31,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -127,20 +127,6 @@ std::string withTrailingSlash(std::string Dir) {
   if (!Dir.empty() && Dir.back() != '/')
     Dir += '/';
   return Dir;
-}
-
-/// The byte offset in \p Line of a SARIF column (1-based, counted in UTF-16
-/// code units or in code points); clamped to the line's end.
-size_t byteOffsetOfColumn(llvm::StringRef Line, unsigned Column,
-                          bool CodePoints) {
-  unsigned Units = 1;
-  size_t I = 0;
-  while (I < Line.size() && Units < Column) {
-    const unsigned Length = llvm::getNumBytesForUTF8(Line[I]);
-    Units += (Length == 4 && !CodePoints) ? 2 : 1;
-    I = std::min(Line.size(), I + std::max(1u, Length));
-  }
-  return I;
 }
 
 bool isIdentifierByte(char C) { return llvm::isAlnum(C) || C == '_'; }
@@ -514,38 +500,6 @@ private:
   }
 };
 
-/// Each source file read once; lines without their line ending.
-class SourceCache {
-public:
-  struct File {
-    std::vector<std::string> Lines;
-    std::string Error; ///< why it could not be read; "" when it could
-  };
-
-  const File &get(const std::string &Path) {
-    std::unique_ptr<File> &Slot = Files[Path];
-    if (Slot)
-      return *Slot;
-    Slot = std::make_unique<File>();
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (!Buffer) {
-      Slot->Error = Buffer.getError().message();
-      return *Slot;
-    }
-    llvm::StringRef Text = (*Buffer)->getBuffer();
-    while (!Text.empty()) {
-      auto [Line, Rest] = Text.split('\n');
-      Slot->Lines.push_back(Line.rtrim('\r').str());
-      Text = Rest;
-    }
-    return *Slot;
-  }
-
-private:
-  std::map<std::string, std::unique_ptr<File>> Files;
-};
-
 //===----------------------------------------------------------------------===//
 // The page
 //===----------------------------------------------------------------------===//
@@ -631,7 +585,7 @@ private:
   const ReportData &Data;
   const HtmlOptions &Options;
   llvm::raw_ostream &OS;
-  SourceCache Sources;
+  SourceLines Sources;
   std::vector<Counted> Checks;      ///< sorted by id
   std::vector<Counted> Directories; ///< sorted by name
   std::map<std::string, size_t> CheckIndex;
@@ -925,24 +879,21 @@ private:
     OS << "</article>\n";
   }
 
-  /// Why there is no excerpt, or "" when there is one.
-  std::string unavailable(const Place &P, const SourceCache::File *&File) {
-    File = nullptr;
+  /// Why the source line of \p P cannot be shown ("" when there is nothing
+  /// to say); nullopt when it can.
+  std::optional<std::string> unavailable(const Place &P) {
     if (!P.Line)
-      return P.Shown.empty() ? "No source location." : "";
+      return std::string(P.Shown.empty() ? "No source location." : "");
     if (P.Path.empty())
       return "Source not available: '" + P.Shown + "' is not a local file.";
-    const SourceCache::File &F = Sources.get(P.Path);
-    if (!F.Error.empty())
-      return "Source not available: cannot read '" + P.Path + "' (" + F.Error +
+    if (const std::string Error = Sources.readError(P.Path); !Error.empty())
+      return "Source not available: cannot read '" + P.Path + "' (" + Error +
              ").";
-    if (P.Line > F.Lines.size())
+    if (const unsigned Count = Sources.lineCount(P.Path); P.Line > Count)
       return "Source not available: '" + P.Path + "' has no line " +
-             std::to_string(P.Line) + " (it has " +
-             std::to_string(F.Lines.size()) +
+             std::to_string(P.Line) + " (it has " + std::to_string(Count) +
              "); it changed since the analysis.";
-    File = &F;
-    return "";
+    return std::nullopt;
   }
 
   /// The primary line, with the finding's columns marked.
@@ -984,12 +935,10 @@ private:
   /// path steps that are marked in it.
   std::set<size_t> writeExcerpt(const Entry &E) {
     const Place &P = E.Where;
-    const SourceCache::File *File = nullptr;
-    const std::string Why = unavailable(P, File);
     std::set<size_t> Marked;
-    if (!File) {
-      if (!Why.empty())
-        OS << "<p class=\"nosrc\">" << escapeHtml(Why) << "</p>\n";
+    if (const std::optional<std::string> Why = unavailable(P)) {
+      if (!Why->empty())
+        OS << "<p class=\"nosrc\">" << escapeHtml(*Why) << "</p>\n";
       if (P.Line && !P.Snippet.empty()) {
         OS << "<div class=\"src\">";
         const std::vector<size_t> NoMarkers;
@@ -1014,10 +963,10 @@ private:
         Low = std::min(Low, S.Line > 1 ? S.Line - 1 : 1);
         High = std::max(High, S.Line + 1);
       }
-    High = std::min<unsigned>(High, File->Lines.size());
+    High = std::min(High, Sources.lineCount(P.Path));
     OS << "<div class=\"src\">";
     for (unsigned L = Low; L <= High; ++L) {
-      const std::string &Text = File->Lines[L - 1];
+      const llvm::StringRef Text = Sources.line(P.Path, L);
       writeLine(L, L == P.Line ? markedLine(P, Text) : escapeHtml(Text),
                 L == P.Line, &Markers[L]);
     }
@@ -1029,11 +978,10 @@ private:
   void writeStep(const Step &S, bool InExcerpt) {
     OS << "<li><span class=\"loc\">" << escapeHtml(S.Where.label())
        << "</span> " << escapeHtml(S.Message);
-    const SourceCache::File *File = nullptr;
-    unavailable(S.Where, File);
-    if (File && !InExcerpt) {
+    if (!InExcerpt && !unavailable(S.Where)) {
       OS << "<div class=\"src\">";
-      writeLine(S.Where.Line, escapeHtml(File->Lines[S.Where.Line - 1]), false,
+      writeLine(S.Where.Line,
+                escapeHtml(Sources.line(S.Where.Path, S.Where.Line)), false,
                 nullptr);
       OS << "</div>";
     }
