@@ -8,14 +8,12 @@
 // script carries no data: it reads the DOM, and the policy allows it by
 // hash, so no injected inline handler could run even if escaping failed.
 //
-// Reading SARIF is forgiving (missing members are skipped, not fatal) and
-// rendering is deterministic: the same inputs give the same bytes.
+// Rendering is deterministic: the same inputs give the same bytes.
 //
 //===----------------------------------------------------------------------===//
 #include "report/html/HtmlReport.h"
 #include "OutputFile.h"
 #include "SourceLines.h"
-#include "input/SarifInput.h"
 #include "report/SarifOutput.h"
 #include "report/html/HtmlAssets.h"
 
@@ -33,7 +31,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <tuple>
 
 namespace cancellint::tool {
 
@@ -102,403 +99,7 @@ std::optional<std::string> safeLink(llvm::StringRef Uri) {
   return std::nullopt;
 }
 
-/// "file:///a/b" and "file://localhost/a/b" to "/a/b"; "" for other URIs.
-std::string filePathOfUri(llvm::StringRef Uri) {
-  if (!Uri.consume_front_insensitive("file://"))
-    return "";
-  if (!Uri.starts_with("/")) {
-    const size_t Slash = Uri.find('/');
-    if (Slash == llvm::StringRef::npos)
-      return "";
-    Uri = Uri.substr(Slash); // drop the host
-  }
-  return percentDecode(Uri.str());
-}
-
-bool hasScheme(llvm::StringRef Uri) {
-  const size_t Colon = Uri.find(':');
-  return Colon != llvm::StringRef::npos && Colon > 1 &&
-         llvm::all_of(Uri.take_front(Colon), [](char C) {
-           return llvm::isAlnum(C) || C == '+' || C == '-' || C == '.';
-         });
-}
-
-std::string withTrailingSlash(std::string Dir) {
-  if (!Dir.empty() && Dir.back() != '/')
-    Dir += '/';
-  return Dir;
-}
-
 bool isIdentifierByte(char C) { return llvm::isAlnum(C) || C == '_'; }
-
-//===----------------------------------------------------------------------===//
-// Reading SARIF: forgiving accessors
-//===----------------------------------------------------------------------===//
-
-const json *member(const json &J, const char *Key) {
-  if (!J.is_object())
-    return nullptr;
-  auto It = J.find(Key);
-  return It == J.end() ? nullptr : &*It;
-}
-
-std::string stringAt(const json &J, const char *Key) {
-  const json *M = member(J, Key);
-  return M && M->is_string() ? M->get<std::string>() : "";
-}
-
-unsigned unsignedAt(const json &J, const char *Key) {
-  const json *M = member(J, Key);
-  if (!M || !M->is_number_integer() || M->get<long long>() < 0)
-    return 0;
-  return static_cast<unsigned>(std::min<long long>(M->get<long long>(), ~0u));
-}
-
-const json &arrayAt(const json &J, const char *Key) {
-  static const json Empty = json::array();
-  const json *M = member(J, Key);
-  return M && M->is_array() ? *M : Empty;
-}
-
-const json &objectAt(const json &J, const char *Key) {
-  static const json Empty = json::object();
-  const json *M = member(J, Key);
-  return M && M->is_object() ? *M : Empty;
-}
-
-//===----------------------------------------------------------------------===//
-// What the page shows, collected from every run of every input
-//===----------------------------------------------------------------------===//
-
-/// A place in the sources.
-struct Place {
-  std::string Shown; ///< as printed: relative to its source root when below it
-  std::string Path;  ///< where to read it; "" when not a local file
-  unsigned Line = 0; ///< 0: no region
-  unsigned Column = 0;
-  unsigned EndLine = 0;
-  unsigned EndColumn = 0;  ///< 0: none
-  bool CodePoints = false; ///< columns count code points, not UTF-16 units
-  std::string Snippet;     ///< region.snippet, when the SARIF has one
-
-  std::string label() const {
-    std::string S = Shown.empty() ? "(no location)" : Shown;
-    if (Line) {
-      S += ":" + std::to_string(Line);
-      if (Column)
-        S += ":" + std::to_string(Column);
-    }
-    return S;
-  }
-};
-
-struct Step {
-  Place Where;
-  std::string Message;
-};
-
-struct RuleInfo {
-  std::string Short;
-  std::string HelpUri;
-};
-
-struct Entry {
-  std::string Check;
-  std::string Level;
-  std::string Message;
-  Place Where;
-  std::string State; ///< "new", "known", or "" without a baseline
-  /// Each thread flow of the result's codeFlows, in order; the steps are
-  /// numbered as SARIF orders them.
-  std::vector<std::vector<Step>> Flows;
-  std::vector<Step> Notes; ///< relatedLocations, when there is no codeFlow
-  RuleInfo Rule;
-
-  std::string directory() const {
-    const llvm::StringRef Parent = llvm::sys::path::parent_path(Where.Shown);
-    return Parent.empty() ? "." : Parent.str();
-  }
-  auto key() const {
-    return std::tie(Where.Shown, Where.Line, Where.Column, Check, Message,
-                    State, Level);
-  }
-};
-
-struct FailedUnit {
-  std::string File;
-  std::string Reason;
-  std::string Details;
-  bool operator<(const FailedUnit &O) const {
-    return std::tie(File, Reason, Details) <
-           std::tie(O.File, O.Reason, O.Details);
-  }
-};
-
-struct ReportData {
-  std::vector<Entry> Entries;
-  std::set<FailedUnit> Failures;
-  std::optional<size_t> TranslationUnits; ///< unknown unless every run says
-  std::set<std::string> Models;
-  std::set<std::string> Tools;
-  std::set<std::string> SourceRoots;
-  std::vector<std::string> InputNames;
-  bool HasBaseline = false;
-  size_t Absent = 0;     ///< baselineState "absent": fixed since the baseline
-  size_t Suppressed = 0; ///< results with an accepted suppression
-};
-
-/// Turns SARIF runs into ReportData.
-class SarifCollector {
-public:
-  SarifCollector(ReportData &Data, const HtmlOptions &Options)
-      : Data(Data), Options(Options) {}
-
-  /// Returns an error message, or "" when \p Doc is SARIF 2.1.0.
-  std::string add(const SarifDocument &Input) {
-    const json &Doc = Input.Document;
-    const std::string Name =
-        Input.Name.empty() ? "the run" : "'" + Input.Name + "'";
-    if (!Doc.is_object() || !member(Doc, "runs") ||
-        !member(Doc, "runs")->is_array())
-      return Name + " is not a SARIF log (no \"runs\" array)";
-    if (const std::string V = stringAt(Doc, "version"); V != "2.1.0")
-      return Name + " is not SARIF 2.1.0 (version \"" + V + "\")";
-    if (!Input.Name.empty())
-      Data.InputNames.push_back(Input.Name);
-    for (const json &Run : arrayAt(Doc, "runs"))
-      addRun(Run);
-    return "";
-  }
-
-private:
-  ReportData &Data;
-  const HtmlOptions &Options;
-
-  // The run being read.
-  std::map<std::string, std::string> Bases; ///< uriBaseId -> directory
-  std::map<std::string, RuleInfo> RulesById;
-  std::vector<std::string> RuleIds; ///< by ruleIndex
-  std::vector<json> Artifacts;
-  bool CodePoints = false;
-
-  void addRun(const json &Run) {
-    readBases(Run);
-    readRules(Run);
-    Artifacts.clear();
-    for (const json &A : arrayAt(Run, "artifacts"))
-      Artifacts.push_back(objectAt(A, "location"));
-    CodePoints = stringAt(Run, "columnKind") == "unicodeCodePoints";
-
-    const json &Tool = objectAt(objectAt(Run, "tool"), "driver");
-    const std::string ToolName = stringAt(Tool, "name");
-    if (!ToolName.empty()) {
-      const std::string Version = stringAt(Tool, "version");
-      Data.Tools.insert(ToolName + (Version.empty() ? "" : " " + Version));
-    }
-    for (const json &E : arrayAt(objectAt(Run, "tool"), "extensions")) {
-      const std::string Version = stringAt(E, "version");
-      if (const std::string N = stringAt(E, "name"); !N.empty())
-        Data.Models.insert(Version.empty() ? N : (N + " ").append(Version));
-    }
-
-    for (const json &R : arrayAt(Run, "results"))
-      addResult(R);
-    readInvocations(Run);
-  }
-
-  void readBases(const json &Run) {
-    Bases.clear();
-    for (const auto &[Id, Base] : objectAt(Run, "originalUriBaseIds").items()) {
-      const std::string Dir = Options.SourceRoot.empty()
-                                  ? filePathOfUri(stringAt(Base, "uri"))
-                                  : Options.SourceRoot;
-      if (Dir.empty())
-        continue;
-      Bases[Id] = withTrailingSlash(Dir);
-      Data.SourceRoots.insert(Bases[Id]);
-    }
-    if (!Options.SourceRoot.empty())
-      Data.SourceRoots.insert(withTrailingSlash(Options.SourceRoot));
-  }
-
-  void readRules(const json &Run) {
-    RulesById.clear();
-    RuleIds.clear();
-    auto Read = [&](const json &Component, bool Indexed) {
-      for (const json &Rule : arrayAt(Component, "rules")) {
-        std::string Id = stringAt(Rule, "id");
-        if (Indexed)
-          RuleIds.push_back(Id);
-        RuleInfo Info{stringAt(objectAt(Rule, "shortDescription"), "text"),
-                      stringAt(Rule, "helpUri")};
-        RulesById.emplace(Id, std::move(Info));
-      }
-    };
-    const json &Tool = objectAt(Run, "tool");
-    Read(objectAt(Tool, "driver"), /*Indexed=*/true);
-    for (const json &E : arrayAt(Tool, "extensions"))
-      Read(E, /*Indexed=*/false);
-  }
-
-  Place place(const json &Location) {
-    Place P;
-    P.CodePoints = CodePoints;
-    const json &Physical = objectAt(Location, "physicalLocation");
-    json Artifact = objectAt(Physical, "artifactLocation");
-    if (!member(Artifact, "uri"))
-      if (const json *Index = member(Artifact, "index");
-          Index && Index->is_number_unsigned() &&
-          Index->get<size_t>() < Artifacts.size())
-        Artifact = Artifacts[Index->get<size_t>()];
-    const std::string Uri = stringAt(Artifact, "uri");
-    const std::string BaseId = stringAt(Artifact, "uriBaseId");
-    if (const std::string Path = filePathOfUri(Uri); !Path.empty()) {
-      P.Path = Path;
-      P.Shown = shownPath(Path);
-    } else if (!hasScheme(Uri) && !Uri.empty()) {
-      const std::string Relative = percentDecode(Uri);
-      P.Shown = Relative;
-      auto Base = Bases.find(BaseId);
-      if (Base != Bases.end())
-        P.Path = Base->second + Relative;
-      else if (!Options.SourceRoot.empty())
-        P.Path = withTrailingSlash(Options.SourceRoot) + Relative;
-      else
-        P.Path = Relative; // relative to the working directory
-    } else {
-      P.Shown = Uri; // another scheme: shown, not read
-    }
-    const json &Region = objectAt(Physical, "region");
-    P.Line = unsignedAt(Region, "startLine");
-    P.Column = unsignedAt(Region, "startColumn");
-    if (P.Line && !P.Column)
-      P.Column = 1;
-    P.EndLine = unsignedAt(Region, "endLine");
-    if (!P.EndLine)
-      P.EndLine = P.Line;
-    P.EndColumn = unsignedAt(Region, "endColumn");
-    P.Snippet = stringAt(objectAt(Region, "snippet"), "text");
-    return P;
-  }
-
-  std::string shownPath(const std::string &Path) const {
-    for (const auto &[Id, Base] : Bases)
-      if (llvm::StringRef(Path).starts_with(Base))
-        return Path.substr(Base.size());
-    return Path;
-  }
-
-  /// message.text (else its markdown), with {0}, {1}... replaced by the
-  /// arguments.
-  static std::string messageOf(const json &Message) {
-    std::string Text = stringAt(Message, "text");
-    if (Text.empty())
-      Text = stringAt(Message, "markdown");
-    const json &Arguments = arrayAt(Message, "arguments");
-    for (size_t I = 0; I < Arguments.size(); ++I)
-      if (Arguments[I].is_string())
-        for (size_t At = 0; (At = Text.find("{" + std::to_string(I) + "}",
-                                            At)) != std::string::npos;) {
-          const std::string Value = Arguments[I].get<std::string>();
-          Text.replace(At, std::to_string(I).size() + 2, Value);
-          At += Value.size();
-        }
-    return Text;
-  }
-
-  static bool isSuppressed(const json &Result) {
-    for (const json &S : arrayAt(Result, "suppressions")) {
-      const std::string Status = stringAt(S, "status");
-      if (Status.empty() || Status == "accepted")
-        return true;
-    }
-    return false;
-  }
-
-  void addResult(const json &Result) {
-    const std::string Kind = stringAt(Result, "kind");
-    if (Kind == "pass" || Kind == "notApplicable")
-      return;
-    if (isSuppressed(Result)) {
-      ++Data.Suppressed;
-      return;
-    }
-    const std::string Baseline = stringAt(Result, "baselineState");
-    if (!Baseline.empty())
-      Data.HasBaseline = true;
-    if (Baseline == "absent") {
-      ++Data.Absent;
-      return;
-    }
-
-    Entry E;
-    E.Check = stringAt(Result, "ruleId");
-    if (E.Check.empty())
-      E.Check = stringAt(objectAt(Result, "rule"), "id");
-    if (const unsigned Index = unsignedAt(Result, "ruleIndex");
-        E.Check.empty() && member(Result, "ruleIndex") &&
-        Index < RuleIds.size())
-      E.Check = RuleIds[Index];
-    if (E.Check.empty())
-      E.Check = "(no rule)";
-    if (auto It = RulesById.find(E.Check); It != RulesById.end())
-      E.Rule = It->second;
-    E.Level = stringAt(Result, "level");
-    if (E.Level.empty())
-      E.Level = "warning";
-    E.Message = messageOf(objectAt(Result, "message"));
-    if (!Baseline.empty())
-      E.State = Baseline == "new" ? "new" : "known";
-    const json &Locations = arrayAt(Result, "locations");
-    if (!Locations.empty())
-      E.Where = place(Locations[0]);
-
-    for (const json &Flow : arrayAt(Result, "codeFlows"))
-      for (const json &Thread : arrayAt(Flow, "threadFlows")) {
-        std::vector<Step> Steps;
-        for (const json &L : arrayAt(Thread, "locations")) {
-          const json &Location = objectAt(L, "location");
-          Steps.push_back(
-              {place(Location), messageOf(objectAt(Location, "message"))});
-        }
-        if (!Steps.empty())
-          E.Flows.push_back(std::move(Steps));
-      }
-    if (E.Flows.empty())
-      for (const json &Related : arrayAt(Result, "relatedLocations"))
-        E.Notes.push_back(
-            {place(Related), messageOf(objectAt(Related, "message"))});
-    Data.Entries.push_back(std::move(E));
-  }
-
-  /// The number of translation units is the run's "translationUnits"
-  /// property; failed ones are error notifications "file: reason",
-  /// followed by the compiler's output.
-  void readInvocations(const json &Run) {
-    const json &Properties = objectAt(Run, "properties");
-    if (!member(Properties, "translationUnits"))
-      Data.TranslationUnits.reset();
-    else if (Data.TranslationUnits)
-      *Data.TranslationUnits += unsignedAt(Properties, "translationUnits");
-    for (const json &Invocation : arrayAt(Run, "invocations"))
-      for (const json &N : arrayAt(Invocation, "toolExecutionNotifications")) {
-        if (stringAt(N, "level") != "error")
-          continue;
-        const std::string Text = messageOf(objectAt(N, "message"));
-        auto [Summary, Details] = llvm::StringRef(Text).split('\n');
-        FailedUnit F;
-        const json &Locations = arrayAt(N, "locations");
-        if (!Locations.empty())
-          F.File = place(Locations[0]).Shown;
-        llvm::StringRef Reason = Summary;
-        if (!F.File.empty())
-          Reason.consume_front(F.File + ": ");
-        F.Reason = Reason.str();
-        F.Details = Details.str();
-        Data.Failures.insert(std::move(F));
-      }
-  }
-};
 
 //===----------------------------------------------------------------------===//
 // The page
@@ -537,7 +138,7 @@ struct Counted {
 
 class HtmlWriter {
 public:
-  HtmlWriter(const ReportData &Data, const HtmlOptions &Options,
+  HtmlWriter(const SarifResults &Data, const HtmlOptions &Options,
              llvm::raw_ostream &OS)
       : Data(Data), Options(Options), OS(OS) {
     std::map<std::string, size_t> ByCheck;
@@ -582,7 +183,7 @@ public:
   }
 
 private:
-  const ReportData &Data;
+  const SarifResults &Data;
   const HtmlOptions &Options;
   llvm::raw_ostream &OS;
   SourceLines Sources;
@@ -1026,21 +627,10 @@ private:
 
 std::string writeHtmlReport(const std::vector<SarifDocument> &Inputs,
                             const HtmlOptions &Options, llvm::raw_ostream &OS) {
-  ReportData Data;
-  Data.TranslationUnits = 0;
-  SarifCollector Collector(Data, Options);
-  for (const SarifDocument &Input : Inputs)
-    if (std::string Error = Collector.add(Input); !Error.empty())
-      return Error;
-
-  // CI shards may report the same header finding: show it once.
-  std::sort(Data.Entries.begin(), Data.Entries.end(),
-            [](const Entry &A, const Entry &B) { return A.key() < B.key(); });
-  Data.Entries.erase(std::unique(Data.Entries.begin(), Data.Entries.end(),
-                                 [](const Entry &A, const Entry &B) {
-                                   return A.key() == B.key();
-                                 }),
-                     Data.Entries.end());
+  SarifResults Data;
+  if (std::string Error = readSarifResults(Inputs, Options.SourceRoot, Data);
+      !Error.empty())
+    return Error;
   HtmlWriter(Data, Options, OS).write();
   return "";
 }

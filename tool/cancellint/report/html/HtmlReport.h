@@ -10,22 +10,16 @@
 #ifndef CANCELLINT_TOOL_REPORT_HTML_HTMLREPORT_H
 #define CANCELLINT_TOOL_REPORT_HTML_HTMLREPORT_H
 
+#include "input/SarifResults.h"
 #include "report/Report.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace cancellint::tool {
-
-/// One SARIF document and the name it is shown under ("" for the run's own).
-struct SarifDocument {
-  std::string Name;
-  nlohmann::json Document;
-};
 
 struct HtmlOptions {
   std::string Title = "cancellint report";
