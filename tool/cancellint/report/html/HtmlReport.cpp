@@ -16,11 +16,12 @@
 #include "SourceLines.h"
 #include "report/SarifOutput.h"
 #include "report/html/HtmlAssets.h"
+#include "report/html/HtmlEscaping.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"
-#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -37,67 +38,6 @@ namespace cancellint::tool {
 using nlohmann::json;
 
 namespace {
-
-//===----------------------------------------------------------------------===//
-// Text helpers
-//===----------------------------------------------------------------------===//
-
-/// Escapes for HTML text and quoted attribute values alike, and replaces
-/// what is not valid UTF-8 (a Latin-1 source file) and control characters
-/// other than tab and newline with U+FFFD, so the page is always valid UTF-8.
-std::string escapeHtml(llvm::StringRef Text) {
-  std::string Out;
-  Out.reserve(Text.size());
-  const auto *Bytes = reinterpret_cast<const llvm::UTF8 *>(Text.data());
-  for (size_t I = 0; I < Text.size();) {
-    const unsigned char C = Bytes[I];
-    if (C >= 0x80) {
-      const unsigned Length = llvm::getNumBytesForUTF8(C);
-      if (I + Length <= Text.size() &&
-          llvm::isLegalUTF8Sequence(Bytes + I, Bytes + I + Length)) {
-        Out.append(Text.data() + I, Length);
-        I += Length;
-      } else {
-        Out += "\xEF\xBF\xBD";
-        ++I;
-      }
-      continue;
-    }
-    switch (C) {
-    case '&':
-      Out += "&amp;";
-      break;
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    case '\'':
-      Out += "&#39;";
-      break;
-    default:
-      if ((C < 0x20 && C != '\t' && C != '\n') || C == 0x7F)
-        Out += "\xEF\xBF\xBD";
-      else
-        Out += static_cast<char>(C);
-    }
-    ++I;
-  }
-  return Out;
-}
-
-/// Only web links are ever put in an href: a SARIF file could carry a
-/// `javascript:` helpUri.
-std::optional<std::string> safeLink(llvm::StringRef Uri) {
-  if (Uri.starts_with_insensitive("https://") ||
-      Uri.starts_with_insensitive("http://"))
-    return escapeHtml(Uri);
-  return std::nullopt;
-}
 
 bool isIdentifierByte(char C) { return llvm::isAlnum(C) || C == '_'; }
 
