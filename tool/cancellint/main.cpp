@@ -1,10 +1,10 @@
 //===--- main.cpp - The cancellint command line --------------------------===//
 #include "Driver.h"
 #include "Merge.h"
+#include "ReportCommand.h"
 #include "execution/Worker.h"
 #include "report/OutputFormats.h"
 #include "report/RuleCatalog.h"
-#include "report/html/HtmlReport.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"

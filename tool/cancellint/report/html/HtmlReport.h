@@ -13,7 +13,6 @@
 #include "input/SarifResults.h"
 #include "report/Report.h"
 
-#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -36,12 +35,6 @@ std::string writeHtmlReport(const std::vector<SarifDocument> &Inputs,
 
 /// `--format=html`: the run's SARIF, rendered in memory.
 void writeHtml(const RunReport &Report, llvm::raw_ostream &OS);
-
-/// `cancellint report <in.sarif>... [-o report.html] [--source-root=<dir>]
-/// [--title=<text>]`; \p Args are the arguments after "report". Returns the
-/// exit code: 0 when the page was written, 2 when an argument is wrong, an
-/// input cannot be read or is not SARIF, or the output cannot be written.
-int runReportCommand(llvm::ArrayRef<const char *> Args);
 
 } // namespace cancellint::tool
 
