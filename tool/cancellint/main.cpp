@@ -1,6 +1,6 @@
 //===--- main.cpp - The cancellint command line --------------------------===//
 #include "Driver.h"
-#include "Merge.h"
+#include "MergeCommand.h"
 #include "ReportCommand.h"
 #include "execution/Worker.h"
 #include "report/OutputFormats.h"

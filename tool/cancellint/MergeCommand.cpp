@@ -1,5 +1,5 @@
-//===--- Merge.cpp - Combining the SARIF of several runs -----------------===//
-#include "Merge.h"
+//===--- MergeCommand.cpp - `cancellint merge`: SARIF of shards as one ---===//
+#include "MergeCommand.h"
 #include "Driver.h"
 #include "OutputFile.h"
 #include "input/SarifInput.h"

@@ -1,6 +1,6 @@
-//===--- Merge.h - Combining the SARIF of several runs -------------------===//
-#ifndef CANCELLINT_TOOL_MERGE_H
-#define CANCELLINT_TOOL_MERGE_H
+//===--- MergeCommand.h - `cancellint merge`: SARIF of shards as one -----===//
+#ifndef CANCELLINT_TOOL_MERGECOMMAND_H
+#define CANCELLINT_TOOL_MERGECOMMAND_H
 
 #include <string>
 #include <vector>
