@@ -4,7 +4,6 @@
 #include "report/html/HtmlReport.h"
 
 #include "llvm/ADT/SmallString.h"
-#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -18,55 +17,12 @@ namespace cancellint::tool {
 
 using nlohmann::json;
 
-static constexpr llvm::StringLiteral ReportUsage =
-    "usage: cancellint report <in.sarif>... [-o <report.html>] "
-    "[--source-root=<dir>] [--title=<text>]\n"
-    "\n"
-    "Renders SARIF files (several: CI shards) as one self-contained HTML "
-    "page.\n"
-    "  -o <file>             write the page here (default: stdout)\n"
-    "  --source-root=<dir>   read the sources from <dir>, not from the "
-    "SARIF's SRCROOT\n"
-    "  --title=<text>        the page's title\n"
-    "  -                     read a SARIF file from stdin\n";
-
-int runReportCommand(llvm::ArrayRef<const char *> Args) {
+int runReport(const std::vector<std::string> &Names,
+              const std::string &OutputPath, HtmlOptions Html) {
   auto Fail = [](const std::string &Message) {
     llvm::errs() << "cancellint report: error: " << Message << "\n";
     return 2;
   };
-  std::vector<std::string> Names;
-  std::string OutputPath;
-  HtmlOptions Html;
-  for (size_t I = 0; I < Args.size(); ++I) {
-    llvm::StringRef A(Args[I]);
-    // "-o x", "-o=x", "--title x", "--title=x"...
-    auto Value = [&](llvm::StringRef Flag, std::string &Out) {
-      if (A == Flag && I + 1 < Args.size()) {
-        Out = Args[++I];
-        return true;
-      }
-      if (A.consume_front(Flag) && A.consume_front("=")) {
-        Out = A.str();
-        return true;
-      }
-      return false;
-    };
-    if (A == "-h" || A == "--help" || A == "-help") {
-      llvm::outs() << ReportUsage;
-      return 0;
-    }
-    if (Value("-o", OutputPath) || Value("--source-root", Html.SourceRoot) ||
-        Value("-source-root", Html.SourceRoot) ||
-        Value("--title", Html.Title) || Value("-title", Html.Title))
-      continue;
-    if (A.starts_with("-") && A != "-")
-      return Fail("unknown option '" + A.str() + "'\n" + ReportUsage.str());
-    Names.push_back(A.str());
-  }
-  if (Names.empty())
-    return Fail("no input: give one or more SARIF files\n" + ReportUsage.str());
-
   std::vector<SarifDocument> Inputs;
   for (const std::string &Name : Names) {
     auto Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Name, /*IsText=*/true);

@@ -2,15 +2,20 @@
 #ifndef CANCELLINT_TOOL_REPORTCOMMAND_H
 #define CANCELLINT_TOOL_REPORTCOMMAND_H
 
-#include "llvm/ADT/ArrayRef.h"
+#include "report/html/HtmlReport.h"
+
+#include <string>
+#include <vector>
 
 namespace cancellint::tool {
 
 /// `cancellint report <in.sarif>... [-o report.html] [--source-root=<dir>]
-/// [--title=<text>]`; \p Args are the arguments after "report". Returns the
-/// exit code: 0 when the page was written, 2 when an argument is wrong, an
-/// input cannot be read or is not SARIF, or the output cannot be written.
-int runReportCommand(llvm::ArrayRef<const char *> Args);
+/// [--title=<text>]`: renders the SARIF files \p Names ("-": stdin) as one
+/// page, written to \p OutputPath (empty: stdout). Returns the exit code: 0
+/// when the page was written, 2 when an input cannot be read or is not
+/// SARIF, --source-root is wrong, or the output cannot be written.
+int runReport(const std::vector<std::string> &Names,
+              const std::string &OutputPath, HtmlOptions Html);
 
 } // namespace cancellint::tool
 
