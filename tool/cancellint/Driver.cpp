@@ -16,8 +16,8 @@
 #include "input/Baseline.h"
 #include "input/CompileCommands.h"
 #include "input/DiffFilter.h"
+#include "report/OutputFormats.h"
 #include "report/Report.h"
-#include "report/SarifOutput.h"
 
 #include "model/ModelStore.h"
 #include "clang-tidy/ClangTidyOptions.h"

@@ -4,8 +4,8 @@
 #include "OutputFile.h"
 #include "input/SarifInput.h"
 #include "report/Fingerprints.h"
+#include "report/OutputFormats.h"
 #include "report/Report.h"
-#include "report/SarifOutput.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"

@@ -1,6 +1,6 @@
 //===--- JsonOutput.cpp - cancellint's own JSON --------------------------===//
-#include "report/JsonOutput.h"
 #include "JsonText.h"
+#include "report/OutputFormats.h"
 
 namespace cancellint::tool {
 

@@ -1,8 +1,5 @@
 //===--- OutputFormats.cpp - Every --format, in one table ----------------===//
 #include "report/OutputFormats.h"
-#include "report/JsonOutput.h"
-#include "report/SarifOutput.h"
-#include "report/TextOutput.h"
 #include "report/html/HtmlReport.h"
 
 namespace cancellint::tool {

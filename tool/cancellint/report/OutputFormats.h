@@ -20,6 +20,17 @@ struct OutputFormat {
 /// default. A format is added here, and nowhere else.
 llvm::ArrayRef<OutputFormat> outputFormats();
 
+/// clang-tidy's own format: "file:line:col: warning: message [check]", the
+/// source line with a caret, then the notes (TextOutput.cpp).
+void writeText(const RunReport &Report, llvm::raw_ostream &OS);
+
+/// cancellint's JSON: {"findings": [...], "failures": [...], ...}
+/// (JsonOutput.cpp).
+void writeJson(const RunReport &Report, llvm::raw_ostream &OS);
+
+/// SARIF 2.1.0 (SarifOutput.cpp).
+void writeSarif(const RunReport &Report, llvm::raw_ostream &OS);
+
 } // namespace cancellint::tool
 
 #endif

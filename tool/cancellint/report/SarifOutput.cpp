@@ -7,10 +7,10 @@
 // failed. Nothing depends on -j or timing: the same run gives the same bytes.
 //
 //===----------------------------------------------------------------------===//
-#include "report/SarifOutput.h"
 #include "Files.h"
 #include "JsonText.h"
 #include "SourceLines.h"
+#include "report/OutputFormats.h"
 #include "report/RuleCatalog.h"
 
 #include "llvm/ADT/StringRef.h"

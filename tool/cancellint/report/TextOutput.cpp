@@ -1,6 +1,6 @@
 //===--- TextOutput.cpp - clang-tidy style text --------------------------===//
-#include "report/TextOutput.h"
 #include "Files.h"
+#include "report/OutputFormats.h"
 
 namespace cancellint::tool {
 

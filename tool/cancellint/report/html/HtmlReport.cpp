@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "report/html/HtmlReport.h"
-#include "report/SarifOutput.h"
+#include "report/OutputFormats.h"
 #include "report/html/HtmlAssets.h"
 #include "report/html/HtmlEscaping.h"
 #include "report/html/HtmlFindings.h"
