@@ -9,8 +9,8 @@
 // seeds in fuzz/corpus/compile-commands.
 //
 //===----------------------------------------------------------------------===//
-#include "CompileCommands.h"
-#include "CompileDatabaseReader.h"
+#include "input/CompileCommands.h"
+#include "input/CompileDatabaseReader.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"

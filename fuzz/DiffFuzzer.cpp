@@ -9,7 +9,7 @@
 // fuzz/corpus/diff.
 //
 //===----------------------------------------------------------------------===//
-#include "DiffFilter.h"
+#include "input/DiffFilter.h"
 
 #include "llvm/ADT/StringRef.h"
 

@@ -6,7 +6,7 @@ config.name = "cancellint"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test", ".py"]
 config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "check_cancel_tidy.py",
-                   "lsp_client.py", "tools"]
+                   "lsp_client.py", "expect-exit.py", "npm"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.cancellint_build_dir, "test")
 
@@ -66,7 +66,7 @@ config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%source_root", config.cancellint_source_dir))
 config.substitutions.append(("%expect_exit", config.python + " " + os.path.join(
-    config.test_source_root, "tools", "expect-exit.py")))
+    config.test_source_root, "expect-exit.py")))
 config.substitutions.append(("%validate_sarif", "node " + os.path.join(
-    config.test_source_root, "tools", "validate-sarif.js")))
+    config.test_source_root, "npm", "validate-sarif.js")))
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_bin_dir, "clang++")))

@@ -6,7 +6,7 @@ CHECKS = ["cancel-lost-handle", "cancel-swallowed-done",
           "cancel-stored-context", "cancel-unforwarded-context",
           "cancel-blocking-call"]
 
-# Failure reasons the driver writes (tool/cancellint/Scheduler.cpp, Worker.cpp).
+# Failure reasons the driver writes (tool/cancellint/execution/Scheduler.cpp, Worker.cpp).
 NOT_COMPILED = "does not compile"
 
 

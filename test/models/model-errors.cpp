@@ -22,7 +22,7 @@ std::stop_token g_token;
 // CHECK-MESSAGES-MALFORMED: warning: invalid cancellation model: {{.*}}errors/malformed.json:6:5: error: syntax error while parsing array - unexpected '{'; expected ']' [clang-tidy-config]
 // CHECK-MESSAGES-DUPLICATE: warning: invalid cancellation model: {{.*}}errors/duplicate-key.json:5:3: error: duplicate key "tokens" [clang-tidy-config]
 // CHECK-MESSAGES-FORMAT: warning: invalid cancellation model: {{.*}}errors/wrong-format.json:2:3: error: "format" must be "cancellint-model/1" (at /format) [clang-tidy-config]
-// CHECK-MESSAGES-UNKNOWN-KEY: warning: invalid cancellation model: {{.*}}errors/unknown-key.json:5:59: error: unknown key "done_check" (expected one of: type, scope, done_checks, root) (at /tokens/0/done_check) [clang-tidy-config]
+// CHECK-MESSAGES-UNKNOWN-KEY: warning: invalid cancellation model: {{.*}}errors/unknown-key.json:5:59: error: unknown key "done_check" (expected one of: type, scope, done_checks, root, single_use) (at /tokens/0/done_check) [clang-tidy-config]
 // CHECK-MESSAGES-WRONG-TYPE: warning: invalid cancellation model: {{.*}}errors/wrong-type.json:5:41: error: "parent_arg" must be an argument index (a non-negative integer) (at /derive/0/parent_arg) [clang-tidy-config]
 // CHECK-MESSAGES-BAD-CANCEL: warning: invalid cancellation model: {{.*}}errors/bad-cancel.json:5:57: error: "cancel" must be "second", "result" or "arg:N" (at /derive/0/cancel) [clang-tidy-config]
 // CHECK-MESSAGES-BAD-NAME: warning: invalid cancellation model: {{.*}}errors/bad-name.json:4:13: error: "myco::Callback<F>::Callback" is not a qualified C++ name (write "ns::Class::member" without template arguments or parameters) (at /links/0) [clang-tidy-config]

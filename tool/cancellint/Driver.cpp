@@ -8,16 +8,16 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 #include "Files.h"
-#include "Baseline.h"
-#include "CompileCommands.h"
-#include "HtmlReport.h"
-#include "DiffFilter.h"
 #include "Fixes.h"
-#include "DependencyScan.h"
-#include "ResultCache.h"
 #include "OutputFile.h"
-#include "Report.h"
-#include "Scheduler.h"
+#include "execution/DependencyScan.h"
+#include "execution/ResultCache.h"
+#include "execution/Scheduler.h"
+#include "input/Baseline.h"
+#include "input/CompileCommands.h"
+#include "input/DiffFilter.h"
+#include "report/OutputFormats.h"
+#include "report/Report.h"
 
 #include "model/ModelStore.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -359,20 +359,7 @@ int runDriver(const DriverOptions &O) {
 
   std::string Rendered;
   llvm::raw_string_ostream OS(Rendered);
-  switch (O.Format) {
-  case OutputFormat::Text:
-    writeText(Report, OS);
-    break;
-  case OutputFormat::Json:
-    writeJson(Report, OS);
-    break;
-  case OutputFormat::Sarif:
-    writeSarif(Report, OS);
-    break;
-  case OutputFormat::Html:
-    writeHtml(Report, OS);
-    break;
-  }
+  O.Format->Write(Report, OS);
   OS.flush();
   if (!O.SarifPath.empty()) {
     std::string Sarif;

@@ -2,15 +2,13 @@
 #ifndef CANCELLINT_TOOL_DRIVER_H
 #define CANCELLINT_TOOL_DRIVER_H
 
-#include "Report.h"
+#include "report/OutputFormats.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cancellint::tool {
-
-enum class OutputFormat { Text, Json, Sarif, Html };
 
 struct DriverOptions {
   std::vector<std::string> Files;
@@ -23,7 +21,7 @@ struct DriverOptions {
   bool SystemHeaders = false;
   std::vector<std::string> ModelFiles;
   std::optional<std::string> Libraries;
-  OutputFormat Format = OutputFormat::Text;
+  const OutputFormat *Format = &outputFormats().front();
   std::string OutputPath; ///< empty: stdout
   std::string SarifPath;  ///< also write SARIF here (CI: text log + SARIF)
   std::string SourceRoot; ///< SARIF SRCROOT; empty: working directory

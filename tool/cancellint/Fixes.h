@@ -2,7 +2,7 @@
 #ifndef CANCELLINT_TOOL_FIXES_H
 #define CANCELLINT_TOOL_FIXES_H
 
-#include "Report.h"
+#include "report/Report.h"
 #include <string>
 
 namespace cancellint::tool {

@@ -1,48 +1,69 @@
-//===--- SourceLines.cpp - Byte offsets to lines and columns -------------===//
+//===--- SourceLines.cpp - Lines and columns of source files -------------===//
 #include "SourceLines.h"
 
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
 
 namespace cancellint::tool {
 
-SourceLines::FileLines *SourceLines::load(const std::string &File) {
-  auto It = Files.find(File);
-  if (It != Files.end())
-    return It->second.get();
-  std::unique_ptr<FileLines> Lines;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-    Lines = std::make_unique<FileLines>();
-    Lines->Text = (*Buffer)->getBuffer().str();
-    Lines->LineStarts.push_back(0);
-    for (unsigned I = 0; I < Lines->Text.size(); ++I)
-      if (Lines->Text[I] == '\n')
-        Lines->LineStarts.push_back(I + 1);
+const SourceLines::FileLines &SourceLines::load(const std::string &File) {
+  std::unique_ptr<FileLines> &Lines = Files[File];
+  if (Lines)
+    return *Lines;
+  Lines = std::make_unique<FileLines>();
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer) {
+    Lines->Error = Buffer.getError().message();
+    return *Lines;
   }
-  FileLines *Result = Lines.get();
-  Files[File] = std::move(Lines);
-  return Result;
+  Lines->Text = (*Buffer)->getBuffer().str();
+  Lines->LineStarts.push_back(0);
+  for (unsigned I = 0; I < Lines->Text.size(); ++I)
+    if (Lines->Text[I] == '\n')
+      Lines->LineStarts.push_back(I + 1);
+  return *Lines;
 }
 
 Location SourceLines::locate(const std::string &File, unsigned Offset) {
   Location L;
   L.File = File;
   L.Offset = Offset;
-  FileLines *Lines = load(File);
-  if (!Lines)
+  const FileLines &Lines = load(File);
+  if (!Lines.Error.empty())
     return L;
-  auto It = std::upper_bound(Lines->LineStarts.begin(),
-                             Lines->LineStarts.end(), Offset);
-  unsigned Index = static_cast<unsigned>(It - Lines->LineStarts.begin()) - 1;
-  unsigned Start = Lines->LineStarts[Index];
+  auto It = std::upper_bound(Lines.LineStarts.begin(),
+                             Lines.LineStarts.end(), Offset);
+  unsigned Index = static_cast<unsigned>(It - Lines.LineStarts.begin()) - 1;
+  unsigned Start = Lines.LineStarts[Index];
   L.Line = Index + 1;
   L.Column = Offset - Start + 1;
-  size_t End = Lines->Text.find('\n', Start);
-  L.LineText = Lines->Text.substr(
-      Start, (End == std::string::npos ? Lines->Text.size() : End) - Start);
+  size_t End = Lines.Text.find('\n', Start);
+  L.LineText = Lines.Text.substr(
+      Start, (End == std::string::npos ? Lines.Text.size() : End) - Start);
   if (!L.LineText.empty() && L.LineText.back() == '\r')
     L.LineText.pop_back();
   return L;
+}
+
+std::string SourceLines::readError(const std::string &File) {
+  return load(File).Error;
+}
+
+unsigned SourceLines::lineCount(const std::string &File) {
+  const FileLines &Lines = load(File);
+  if (Lines.Text.empty())
+    return 0;
+  const auto Starts = static_cast<unsigned>(Lines.LineStarts.size());
+  return Lines.Text.back() == '\n' ? Starts - 1 : Starts;
+}
+
+llvm::StringRef SourceLines::line(const std::string &File, unsigned Number) {
+  const FileLines &Lines = load(File);
+  const llvm::StringRef Text(Lines.Text);
+  const size_t Start = Lines.LineStarts[Number - 1];
+  return Text.slice(Start, Text.find('\n', Start)).rtrim('\r');
 }
 
 unsigned byteColumn(const std::string &Line, unsigned Utf16Column) {
@@ -67,6 +88,18 @@ unsigned utf16Column(const std::string &Line, unsigned ByteColumn) {
   }
   // Past the end of the line (an end-of-line position): one unit a byte.
   return Units + 1 + (I + 1 < ByteColumn ? ByteColumn - 1 - I : 0);
+}
+
+size_t byteOffsetOfColumn(llvm::StringRef Line, unsigned Column,
+                          bool CodePoints) {
+  unsigned Units = 1;
+  size_t I = 0;
+  while (I < Line.size() && Units < Column) {
+    const unsigned Length = llvm::getNumBytesForUTF8(Line[I]);
+    Units += (Length == 4 && !CodePoints) ? 2 : 1;
+    I = std::min(Line.size(), I + std::max(1u, Length));
+  }
+  return I;
 }
 
 } // namespace cancellint::tool

@@ -1,10 +1,12 @@
 //===--- main.cpp - The cancellint command line --------------------------===//
 #include "Driver.h"
-#include "HtmlReport.h"
-#include "Merge.h"
-#include "RuleCatalog.h"
-#include "Worker.h"
+#include "MergeCommand.h"
+#include "ReportCommand.h"
+#include "SubcommandUsage.h"
+#include "execution/Worker.h"
 #include "model/ModelSchema.h"
+#include "report/OutputFormats.h"
+#include "report/RuleCatalog.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -69,14 +71,8 @@ static cl::opt<std::string> Libraries(
     cl::desc("Built-in models to load: names or globs, '-' removes "
              "(default '*', e.g. '*,-folly')"),
     cl::cat(Category));
-static cl::opt<OutputFormat> Format(
-    "format", cl::desc("Output format"),
-    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy style text"),
-               clEnumValN(OutputFormat::Json, "json", "cancellint JSON"),
-               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
-               clEnumValN(OutputFormat::Html, "html",
-                          "one self-contained HTML page")),
-    cl::init(OutputFormat::Text), cl::cat(Category));
+static cl::opt<const OutputFormat *>
+    Format("format", cl::desc("Output format"), cl::cat(Category));
 static cl::opt<std::string> OutputPath("o", cl::desc("Write the report here"),
                                        cl::value_desc("file"),
                                        cl::cat(Category));
@@ -144,50 +140,112 @@ static cl::opt<bool> PrintModelSchema(
 static cl::opt<int> WorkerFd("worker-fd", cl::Hidden, cl::init(-1),
                              cl::desc("Internal: worker mode, on this socket"));
 
+// `cancellint merge <in.sarif>... [-o <out.sarif>]`
+static cl::SubCommand
+    MergeCommand("merge", "Combine the SARIF of shards into what one run "
+                          "over all of them would have written");
+static cl::list<std::string> MergeInputs(cl::Positional,
+                                         cl::desc("<in.sarif>..."),
+                                         cl::sub(MergeCommand));
+static cl::opt<std::string>
+    MergeOutput("o", cl::desc("Write the merged SARIF here (default: stdout)"),
+                cl::value_desc("file"), cl::sub(MergeCommand));
+static SubcommandUsage MergeUsage(
+    MergeCommand,
+    "usage: cancellint merge <in.sarif>... [-o <out.sarif>]\n"
+    "\n"
+    "Combines the SARIF of CI shards into what one run over all of them\n"
+    "would have written, byte for byte.\n"
+    "  -o <file>   write the merged SARIF here (default: stdout)\n",
+    " (usage: cancellint merge <in.sarif>... [-o <out>])");
+
+// `cancellint report <in.sarif>... [-o <report.html>]`
+static constexpr StringLiteral ReportUsageText =
+    "usage: cancellint report <in.sarif>... [-o <report.html>] "
+    "[--source-root=<dir>] [--title=<text>]\n"
+    "\n"
+    "Renders SARIF files (several: CI shards) as one self-contained HTML "
+    "page.\n"
+    "  -o <file>             write the page here (default: stdout)\n"
+    "  --source-root=<dir>   read the sources from <dir>, not from the "
+    "SARIF's SRCROOT\n"
+    "  --title=<text>        the page's title\n"
+    "  -                     read a SARIF file from stdin\n";
+static cl::SubCommand
+    ReportCommand("report", "Render SARIF files (several: CI shards) as one "
+                            "self-contained HTML page");
+static cl::list<std::string> ReportInputs(cl::Positional,
+                                          cl::desc("<in.sarif>..."),
+                                          cl::sub(ReportCommand));
+static cl::opt<std::string>
+    ReportOutput("o", cl::desc("Write the page here (default: stdout)"),
+                 cl::value_desc("file"), cl::sub(ReportCommand));
+static cl::opt<std::string> ReportSourceRoot(
+    "source-root",
+    cl::desc("Read the sources from <dir>, not from the SARIF's SRCROOT"),
+    cl::value_desc("dir"), cl::sub(ReportCommand));
+static cl::opt<std::string> ReportTitle("title", cl::desc("The page's title"),
+                                        cl::value_desc("text"),
+                                        cl::sub(ReportCommand));
+static SubcommandUsage ReportUsage(ReportCommand, ReportUsageText,
+                                   "\n" + ReportUsageText.str());
+
+static int runReportCommand() {
+  if (ReportInputs.empty()) {
+    errs() << "cancellint report: error: no input: give one or more SARIF "
+              "files\n"
+           << ReportUsageText << "\n";
+    return ExitUsage;
+  }
+  HtmlOptions Options;
+  Options.SourceRoot = ReportSourceRoot;
+  if (ReportTitle.getNumOccurrences())
+    Options.Title = ReportTitle;
+  return runReport(ReportInputs, ReportOutput, Options);
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   (void)CancellintModuleAnchorSource;
 
-  // `cancellint report <in.sarif>...`: SARIF rendered as an HTML page.
-  if (argc >= 2 && std::strcmp(argv[1], "report") == 0)
-    return runReportCommand(ArrayRef<const char *>(argv + 2, argv + argc));
+  // `cancellint merge ...` or `cancellint report ...`?
+  SubcommandUsage *Subcommand = nullptr;
+  for (SubcommandUsage *Usage : {&MergeUsage, &ReportUsage})
+    if (argc >= 2 && Usage->isNamedBy(argv[1]))
+      Subcommand = Usage;
 
-  if (argc >= 2 && std::strcmp(argv[1], "merge") == 0) {
-    std::vector<std::string> Inputs;
-    std::string Output;
-    for (int I = 2; I < argc; ++I) {
-      StringRef A(argv[I]);
-      if (A == "-o" && I + 1 < argc)
-        Output = argv[++I];
-      else if (A.starts_with("-o="))
-        Output = A.drop_front(3).str();
-      else if (A.starts_with("-")) {
-        errs() << "cancellint merge: error: unknown option '" << A
-               << "' (usage: cancellint merge <in.sarif>... [-o <out>])\n";
-        return ExitUsage;
-      } else
-        Inputs.push_back(A.str());
-    }
-    return runMerge(Inputs, Output);
-  }
-
-  // Split off compiler arguments after "--", as clang-tidy does.
+  // Split off compiler arguments after "--", as clang-tidy does; the
+  // subcommands take no compiler arguments.
   std::optional<std::vector<std::string>> FixedArgs;
   int OwnArgc = argc;
-  for (int I = 1; I < argc; ++I)
+  for (int I = 1; I < argc && !Subcommand; ++I)
     if (std::strcmp(argv[I], "--") == 0) {
       FixedArgs = std::vector<std::string>(argv + I + 1, argv + argc);
       OwnArgc = I;
       break;
     }
 
+  // --format takes its values from the table of output formats.
+  for (const OutputFormat &F : outputFormats())
+    Format.getParser().addLiteralOption(F.Name, &F, F.Description);
+  Format.setInitialValue(&outputFormats().front());
   cl::HideUnrelatedOptions(Category);
+  if (Subcommand)
+    Subcommand->keepOwnOptions();
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "cancellint " << CANCELLINT_VERSION << " (LLVM/Clang "
        << LLVM_VERSION_STRING << ")\n";
   });
   if (!cl::ParseCommandLineOptions(OwnArgc, argv, Overview, &errs()))
     return ExitUsage;
+
+  if (Subcommand)
+    if (std::optional<int> Exit = Subcommand->earlyExit())
+      return *Exit;
+  if (MergeCommand)
+    return runMerge(MergeInputs, MergeOutput);
+  if (ReportCommand)
+    return runReportCommand();
 
   if (WorkerFd >= 0)
     return runWorker(WorkerFd);

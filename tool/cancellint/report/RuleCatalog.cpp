@@ -1,0 +1,55 @@
+//===--- RuleCatalog.cpp - What each check is, for reports ---------------===//
+#include "report/RuleCatalog.h"
+
+namespace cancellint::tool {
+
+static const Rule Rules[] = {
+    {"cancel-blocking-call", "BlockingCall",
+     "Blocking call that cannot observe the cancellation token in scope.",
+     "A function that holds a cancellation token or request context calls "
+     "something that blocks without observing it (sleep_for, "
+     "condition_variable::wait, future::get, recv, ...), or loops without "
+     "ever consulting it: cancelling the request does not stop the work."},
+    {"cancel-lost-handle", "LostHandle",
+     "Cancel handle leaked or dropped.",
+     "A cancel function is not called on every path, a stop source is "
+     "destroyed while its token still feeds running work, a stop callback "
+     "registration dies at once, or a jthread is detached without its stop "
+     "source: nothing can cancel the work any more, and resources tied to "
+     "the context leak until it expires."},
+    {"cancel-stored-context", "StoredContext",
+     "Request context or token stored beyond its request.",
+     "A request-scoped context or cancellation token is kept in a global, a "
+     "static, a thread_local or a member of a long-lived object (service, "
+     "pool, cache, registry). It outlives the request it belongs to: it "
+     "dangles or applies one request's deadline and cancellation to "
+     "another."},
+    {"cancel-swallowed-done", "SwallowedDone",
+     "Cancellation or deadline signal swallowed.",
+     "A retry or poll loop treats CANCELLED, DEADLINE_EXCEEDED, "
+     "operation_aborted or a closed channel like any other result and goes "
+     "round again, a completion handler re-arms after being cancelled, or a "
+     "stop request is noticed and ignored: the work never stops."},
+    {"cancel-unforwarded-context", "UnforwardedContext",
+     "Context or token not passed down.",
+     "A function that holds a context or token calls down with a fresh root, "
+     "an unlinked source, a token-less overload, or a gRPC ClientContext not "
+     "derived from its ServerContext: the callee cannot see the caller's "
+     "deadline or cancellation."},
+};
+
+llvm::ArrayRef<Rule> rules() { return Rules; }
+
+llvm::StringRef ruleHelpMarkdown(llvm::StringRef Id) {
+  for (const EmbeddedFile &Doc : checkDocs())
+    if (Doc.Name == Id)
+      return Doc.Text;
+  return "";
+}
+
+std::string ruleHelpUri(llvm::StringRef Id) {
+  return std::string(CANCELLINT_HOMEPAGE) + "/blob/main/docs/checks/" +
+         Id.str() + ".md";
+}
+
+} // namespace cancellint::tool
