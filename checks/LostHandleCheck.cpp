@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "LostHandleCheck.h"
 #include "analysis/CancelHandles.h"
+#include "analysis/DetachedWork.h"
 #include "analysis/Expressions.h"
 #include "analysis/FunctionPaths.h"
 #include "analysis/Instantiations.h"
@@ -118,11 +119,16 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
           .bind("source"),
       this);
 
+  // detach() of a source (std::jthread) or of a thread class whose
+  // constructor the model says starts work (std::thread).
   auto DetachMember = modelSays([this](const Decl &D) {
     const auto *MD = dyn_cast<CXXMethodDecl>(&D);
-    const model::SourceSpec *Spec =
-        MD ? queries().sourceOfRecord(MD->getParent()) : nullptr;
-    return Spec && isNamed(MD, Spec->Detach);
+    if (!MD)
+      return false;
+    if (const model::SourceSpec *Spec =
+            queries().sourceOfRecord(MD->getParent()))
+      return isNamed(MD, Spec->Detach);
+    return isNamed(MD, "detach") && startsThread(MD->getParent());
   });
   F->addMatcher(
       cxxMemberCallExpr(callee(cxxMethodDecl(DetachMember)), UserStmt)
@@ -142,6 +148,14 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
                          UserStmt)
                     .bind("registration"),
                 this);
+}
+
+bool LostHandleCheck::startsThread(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return llvm::any_of(RD->ctors(), [&](const CXXConstructorDecl *C) {
+    return queries().spawn(C) != nullptr;
+  });
 }
 
 void LostHandleCheck::check(const MatchFinder::MatchResult &R) {
@@ -270,11 +284,23 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
   const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(Function);
   if (!Paths)
     return;
-  const analysis::DeclRefIndex Refs(Function->getBody());
-  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionScope Scope{Function, *Paths,
+                            analysis::DeclRefIndex(Function->getBody()), Ctx};
+  checkHandles(Scope, C.Handles);
+  checkSources(Scope, C.Sources);
+  checkDetaches(Scope, C.Detaches);
+}
 
-  // Rule 1: every use of a handle variable ends the paths from its
-  // definitions; every write to it ends them too, reported as an overwrite.
+//===--- 1. Go-style cancel handles not used on every path ----------------===//
+
+void LostHandleCheck::checkHandles(const FunctionScope &F,
+                                   llvm::ArrayRef<HandleDef> Handles) {
+  ASTContext &Ctx = F.Ctx;
+  const analysis::FunctionPaths *Paths = &F.Paths;
+  const analysis::DeclRefIndex &Refs = F.Refs;
+  const Decl *Function = F.Function;
+  // Every use of a handle variable ends the paths from its definitions;
+  // every write to it ends them too, reported as an overwrite.
   auto IsHandleOutArg = [this](const CallExpr *Call, unsigned I) {
     const model::DeriveSpec *Spec =
         queries().derivation(Call->getDirectCallee());
@@ -283,7 +309,7 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
            Spec->Cancel.ArgIndex == I;
   };
   llvm::MapVector<const ValueDecl *, std::vector<const HandleDef *>> ByVar;
-  for (const HandleDef &H : C.Handles)
+  for (const HandleDef &H : Handles)
     ByVar[H.Dest.Var].push_back(&H);
   for (const auto &[Var, Defs] : ByVar) {
     const analysis::HandleDestination &Dest = Defs.front()->Dest;
@@ -342,8 +368,21 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
     }
   }
 
-  // Rule 2: a fresh source whose token reaches work outliving the function.
-  for (const auto &[Source, Spec] : C.Sources) {
+}
+
+//===--- 2. Sources destroyed while their token feeds running work -------===//
+
+void LostHandleCheck::checkSources(
+    const FunctionScope &F,
+    llvm::ArrayRef<std::pair<const VarDecl *, const model::SourceSpec *>>
+        Sources) {
+  ASTContext &Ctx = F.Ctx;
+  const analysis::FunctionPaths *Paths = &F.Paths;
+  const analysis::DeclRefIndex &Refs = F.Refs;
+  const Decl *Function = F.Function;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // A fresh source whose token reaches work outliving the function.
+  for (const auto &[Source, Spec] : Sources) {
     if (!Spec)
       continue;
     analysis::PathStops Stops;
@@ -416,8 +455,25 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
       noteLeak(*this, E, Function, Name, /*Source=*/true);
   }
 
-  // Rule 4: detach() with no path that took the source or cancelled first.
-  for (const auto &[Call, Spec] : C.Detaches) {
+}
+
+//===--- 4, 6. detach(): a lost stop source, and dangling work -----------===//
+
+void LostHandleCheck::checkDetaches(
+    const FunctionScope &F,
+    llvm::ArrayRef<std::pair<const CXXMemberCallExpr *,
+                             const model::SourceSpec *>>
+        Detaches) {
+  ASTContext &Ctx = F.Ctx;
+  const analysis::FunctionPaths *Paths = &F.Paths;
+  const analysis::DeclRefIndex &Refs = F.Refs;
+  const Decl *Function = F.Function;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const auto &[Call, Spec] : Detaches) {
+    // Rule 6 first: a dangling reference is the worse of the two dangers.
+    if (checkDetachedWork(F, Call))
+      continue;
+    // Rule 4: detach() with no path that took the source or cancelled first.
     if (!Spec)
       continue;
     const Expr *Object = Call->getImplicitObjectArgument();
@@ -469,6 +525,41 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
         << Thread->getName()
         << SM.getSpellingLineNumber(Thread->getLocation());
   }
+}
+
+bool LostHandleCheck::checkDetachedWork(const FunctionScope &F,
+                                        const CXXMemberCallExpr *Call) {
+  // main returning ends the process, and its detached threads with it.
+  if (isMain(F.Function))
+    return false;
+  const llvm::SmallVector<analysis::DetachedReference, 2> Found =
+      analysis::detachedReferences(Call, F.Function->getBody(), F.Refs, F.Ctx);
+  if (Found.empty() || !reportOnce(Call->getExprLoc()))
+    return !Found.empty();
+  const analysis::DetachedReference &R = Found.front();
+  if (R.What == analysis::DetachedReference::LocalByReference) {
+    diag(Call->getExprLoc(), "detached thread may still use '%0', captured by "
+                             "reference, after '%0' is destroyed at the end "
+                             "of its block; join the thread before then")
+        << R.Local->getName();
+    diag(R.CapturedAt, "'%0' is captured by reference here",
+         DiagnosticIDs::Note)
+        << R.Local->getName();
+    diag(R.DestroyedAt, "'%0' is destroyed here", DiagnosticIDs::Note)
+        << R.Local->getName();
+    return true;
+  }
+  const std::string Object =
+      R.Object ? "'" + queries().name(R.Object) + "'" : "the object";
+  diag(Call->getExprLoc(), "detached thread runs a loop with no exit and uses "
+                           "'this': nothing can stop it, and it can outlive the "
+                           "%0 object it uses; keep the thread in a member, and stop "
+                           "and join it in the destructor")
+      << Object;
+  diag(R.EndlessLoop->getBeginLoc(), "this loop never ends",
+       DiagnosticIDs::Note);
+  diag(R.CapturedAt, "'this' is used by the thread here", DiagnosticIDs::Note);
+  return true;
 }
 
 } // namespace cancellint

@@ -3,9 +3,13 @@
 #define CANCELLINT_CHECKS_LOSTHANDLECHECK_H
 
 #include "ModelCheck.h"
+#include "analysis/FunctionPaths.h"
+#include "analysis/References.h"
 #include <memory>
 
 namespace cancellint {
+
+struct HandleDef;
 
 /// Cancel handles that are lost: Go-style cancel functions discarded or not
 /// used on every path, sources destroyed while work they could stop still
@@ -31,7 +35,30 @@ private:
 
   void checkDerivation(const clang::CallExpr *Call);
   void checkRegistration(const clang::Expr *E);
+  /// What every rule asks about the function it looks at.
+  struct FunctionScope {
+    const clang::Decl *Function;
+    const analysis::FunctionPaths &Paths;
+    analysis::DeclRefIndex Refs;
+    clang::ASTContext &Ctx;
+  };
   void analyseFunction(const clang::Decl *Function, const Candidates &C);
+  void checkHandles(const FunctionScope &F, llvm::ArrayRef<HandleDef> Handles);
+  void checkSources(
+      const FunctionScope &F,
+      llvm::ArrayRef<std::pair<const clang::VarDecl *,
+                               const model::SourceSpec *>>
+          Sources);
+  void checkDetaches(
+      const FunctionScope &F,
+      llvm::ArrayRef<std::pair<const clang::CXXMemberCallExpr *,
+                               const model::SourceSpec *>>
+          Detaches);
+  /// Rule 6; whether it reported.
+  bool checkDetachedWork(const FunctionScope &F,
+                         const clang::CXXMemberCallExpr *Call);
+  /// Whether constructing \p RD starts a thread (a model spawn constructor).
+  bool startsThread(const clang::CXXRecordDecl *RD);
 };
 
 } // namespace cancellint

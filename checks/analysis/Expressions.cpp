@@ -40,6 +40,18 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
+llvm::SmallVector<const Expr *, 4> unresolvedConstructionArgs(const Expr *E) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *P = dyn_cast<ParenListExpr>(E))
+    for (unsigned I = 0; I < P->getNumExprs(); ++I)
+      Args.push_back(P->getExpr(I));
+  else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E))
+    Args.append(U->arg_begin(), U->arg_end());
+  else if (const auto *L = dyn_cast<InitListExpr>(E))
+    Args.append(L->inits().begin(), L->inits().end());
+  return Args;
+}
+
 const Stmt *findEvaluated(const Stmt *S,
                           llvm::function_ref<bool(const Stmt *)> Pred) {
   llvm::SmallVector<const Stmt *, 16> Work{S};

@@ -12,6 +12,7 @@
 
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace cancellint::analysis {
 
@@ -25,6 +26,11 @@ bool isValueForwardingCall(const clang::CallExpr *Call);
 
 /// The variable \p E names directly (a DeclRefExpr to a VarDecl), or null.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
+
+/// The arguments of an initializer that template code has not resolved to
+/// a constructor call: `(a, b)`, `{a, b}`, `T(a, b)`. Empty otherwise.
+llvm::SmallVector<const clang::Expr *, 4>
+unresolvedConstructionArgs(const clang::Expr *E);
 
 /// The first statement evaluated as part of \p S (\p S itself included,
 /// in source order, lambda and block bodies excluded: they run elsewhere)

@@ -1,6 +1,7 @@
 //===--- Loops.cpp - The loop around a statement, and what decides it ----===//
 #include "Loops.h"
 #include "Expressions.h"
+#include "NoReturn.h"
 #include "CallArguments.h"
 #include "DoneSignals.h"
 
@@ -71,6 +72,42 @@ const Expr *roundCondition(const Stmt *Loop) {
   if (const auto *W = dyn_cast<WhileStmt>(Loop))
     return W->getCond();
   return nullptr;
+}
+
+//===--- Loops with no exit -----------------------------------------------===//
+
+/// Whether \p S holds a statement that leaves the loop whose body it is:
+/// its own break (not one of a nested loop or switch), a return, co_return,
+/// throw or goto, or a noreturn call. Lambdas run elsewhere.
+static bool leavesLoop(const Stmt *S, bool BreakLeaves) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt, IndirectGotoStmt>(S))
+    return true;
+  if (isa<BreakStmt>(S))
+    return BreakLeaves;
+  if (neverReturns(S))
+    return true;
+  // A break inside a nested loop or switch leaves that one.
+  const bool Nested =
+      isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (leavesLoop(Child, BreakLeaves && !Nested))
+      return true;
+  return false;
+}
+
+bool hasNoExit(const Stmt *Loop, const ASTContext &Ctx) {
+  const Expr *Cond = loopCondition(Loop);
+  if (!Loop || isa<CXXForRangeStmt>(Loop))
+    return false; // a range-for ends with its range
+  if (Cond) {
+    bool Value = false;
+    if (Cond->isValueDependent() || !Cond->EvaluateAsBooleanCondition(Value, Ctx) ||
+        !Value)
+      return false;
+  }
+  return !leavesLoop(loopBody(Loop), true);
 }
 
 //===--- LoopConditionReads -----------------------------------------------===//

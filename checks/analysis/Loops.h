@@ -34,6 +34,11 @@ const clang::Expr *loopCondition(const clang::Stmt *Loop);
 /// meets on its way).
 const clang::Expr *roundCondition(const clang::Stmt *Loop);
 
+/// Whether \p Loop can never be left: its condition is absent or a constant
+/// true, and nothing in its body leaves it (a break of its own, return,
+/// co_return, throw, goto, or a noreturn call).
+bool hasNoExit(const clang::Stmt *Loop, const clang::ASTContext &Ctx);
+
 /// What the condition of a loop reads, to tell whether a statement may
 /// change it (`done = true` in `while (!done)`, `q.pop()` in
 /// `while (!q.empty())`, a member call in `while (running())`).

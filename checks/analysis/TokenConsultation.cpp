@@ -1,6 +1,7 @@
 //===--- TokenConsultation.cpp - Where a function consults its token -----===//
 #include "TokenConsultation.h"
 #include "DeclNames.h"
+#include "Expressions.h"
 #include "Lambdas.h"
 
 #include "clang/AST/ASTContext.h"
@@ -31,20 +32,6 @@ ScannedLoop::Shape shapeOf(const Expr *Cond, bool HasStep,
       Cond->EvaluateAsBooleanCondition(Value, Ctx))
     return Value ? ScannedLoop::Infinite : ScannedLoop::AtMostOnce;
   return HasStep ? ScannedLoop::Counted : ScannedLoop::ConditionDriven;
-}
-
-/// The arguments of an initializer that template code has not resolved to
-/// a constructor call: `(a, b)`, `{a, b}`, `T(a, b)`. Empty otherwise.
-llvm::SmallVector<const Expr *, 4> unresolvedConstructionArgs(const Expr *E) {
-  llvm::SmallVector<const Expr *, 4> Args;
-  if (const auto *P = dyn_cast<ParenListExpr>(E))
-    for (unsigned I = 0; I < P->getNumExprs(); ++I)
-      Args.push_back(P->getExpr(I));
-  else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E))
-    Args.append(U->arg_begin(), U->arg_end());
-  else if (const auto *L = dyn_cast<InitListExpr>(E))
-    Args.append(L->inits().begin(), L->inits().end());
-  return Args;
 }
 
 class Scanner : public ConstDynamicRecursiveASTVisitor {
