@@ -77,6 +77,11 @@ bool renews(const Stmt *S, const ValueDecl *Var) {
 llvm::SmallVector<ContextUse, 1>
 SingleUseContexts::usesAt(const Expr *Call) {
   llvm::SmallVector<ContextUse, 1> Out;
+  // A call through a callable object (std::function, a lambda, a callback
+  // parameter) may only configure the context: what it runs is not known.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call)
+    return Out;
   // A call a template leaves unresolved may call any of the functions its
   // name found; it uses the context when every one of them would.
   llvm::SmallVector<const FunctionDecl *, 4> Callees;

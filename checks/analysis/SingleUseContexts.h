@@ -9,7 +9,8 @@
 // (`stub->Fetch(&context, req, &resp)`). A call made on the context itself
 // (`context.set_deadline(d)`) is not a use, and neither is a call of a
 // function of this translation unit that only configures the context and
-// passes it to no use of its own (`AddAuthMetadata(&context)`).
+// passes it to no use of its own (`AddAuthMetadata(&context)`), nor a call
+// through a callable object (`std::function`), whose target is unknown.
 //
 // A context is reused when
 //   - control can get from a use back to the same use (the next pass of a

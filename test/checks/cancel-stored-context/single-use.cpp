@@ -8,6 +8,7 @@
 #include "echo.grpc.pb.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -113,6 +114,17 @@ void configured(EchoService::Stub *stub, const EchoRequest &request) {
   addDeadline(&context);
   EchoReply reply;
   stub->Echo(&context, request, &reply);
+}
+
+// Calls through callable objects may only configure the context.
+void callbacks(const std::function<void(grpc::ClientContext *)> &attach,
+               const std::function<grpc::Status(grpc::ClientContext &)> &call) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    grpc::ClientContext context;
+    attach(&context);
+    if (call(context).ok())
+      return;
+  }
 }
 
 // A loop that leaves after its call.
