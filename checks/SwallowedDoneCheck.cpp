@@ -22,7 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "SwallowedDoneCheck.h"
 #include "analysis/CallArguments.h"
-#include "analysis/Callables.h"
+#include "analysis/CompletionHandlers.h"
 #include "analysis/DoneSignals.h"
 #include "analysis/Expressions.h"
 #include "analysis/Loops.h"
@@ -41,15 +41,15 @@ using namespace clang::ast_matchers;
 namespace cancellint {
 
 struct SwallowedDoneCheck::State {
-  explicit State(analysis::ModelQueries &Q, ASTContext &Ctx)
-      : Ctx(Ctx), Signals(Q, Ctx) {}
+  State(analysis::ModelQueries &Q, ASTContext &Ctx,
+        analysis::FunctionPathsCache &Paths)
+      : Ctx(Ctx), Signals(Q, Ctx), Handlers(Q, Signals, Paths) {}
   ASTContext &Ctx;
   analysis::DoneSignals Signals;
+  analysis::CompletionHandlers Handlers;
+  llvm::DenseSet<const FunctionDecl *> Checked;
   llvm::DenseMap<const Stmt *, std::unique_ptr<analysis::LoopConditionReads>>
       Reads;
-  llvm::DenseMap<const FunctionDecl *, const CallExpr *> AsyncStarts;
-  llvm::DenseMap<const FunctionDecl *, bool> BehindStopFlag;
-  llvm::DenseSet<const FunctionDecl *> Handlers;
 
   const analysis::LoopConditionReads &readsOf(const Stmt *Loop) {
     std::unique_ptr<analysis::LoopConditionReads> &R = Reads[Loop];
@@ -69,7 +69,7 @@ void SwallowedDoneCheck::startTranslationUnit() { TU.reset(); }
 
 SwallowedDoneCheck::State &SwallowedDoneCheck::state(ASTContext &Ctx) {
   if (!TU || &TU->Ctx != &Ctx)
-    TU = std::make_unique<State>(queries(), Ctx);
+    TU = std::make_unique<State>(queries(), Ctx, unit(Ctx).Paths);
   return *TU;
 }
 
@@ -125,20 +125,6 @@ std::string quotedList(analysis::ModelQueries &Q,
   return Out;
 }
 
-analysis::Follow follow(analysis::Verdict V) {
-  switch (V) {
-  case analysis::Verdict::True:
-    return analysis::Follow::TrueOnly;
-  case analysis::Verdict::False:
-    return analysis::Follow::FalseOnly;
-  case analysis::Verdict::Decided:
-    return analysis::Follow::Neither;
-  case analysis::Verdict::Unknown:
-    break;
-  }
-  return analysis::Follow::Both;
-}
-
 /// The loop around \p S that a done signal landing in \p S could go round,
 /// in an analysable function.
 analysis::LoopContext loopAround(ASTContext &Ctx, const Stmt *S) {
@@ -185,7 +171,7 @@ analysis::LoopWalk SwallowedDoneCheck::walkCancelled(
     return {};
   const analysis::LoopConditionReads &Reads = St.readsOf(LC.Loop);
   auto Branch = [&](const Expr *Cond, bool LoopCond) {
-    return follow(St.Signals.onceCancelled(Cond, Carrier, LoopCond));
+    return analysis::branchesFor(St.Signals.onceCancelled(Cond, Carrier, LoopCond));
   };
   auto Ends = [&](const Stmt *E) {
     return analysis::DoneSignals::handsOn(E, Carrier.Var) ||
@@ -400,167 +386,25 @@ void SwallowedDoneCheck::checkCatch(const CXXCatchStmt *Catch,
 
 //===--- 2. Completion handlers re-arming after cancellation -------------===//
 
-namespace {
-
-bool isErrorCodeShaped(const ParmVarDecl *P) {
-  return P->getType().getNonReferenceType()->isRecordType();
-}
-
-bool passes(const CallExpr *Call, const ParmVarDecl *P, unsigned &Index) {
-  const llvm::ArrayRef<const Expr *> Args = analysis::parameterArguments(Call);
-  for (unsigned I = 0; I < Args.size(); ++I) {
-    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
-        Args[I] ? Args[I]->IgnoreUnlessSpelledInSource() : nullptr);
-    if (DRE && DRE->getDecl() == P) {
-      Index = I;
-      return true;
-    }
-  }
-  return false;
-}
-
-} // namespace
-
 void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
                                         ASTContext &Ctx) {
   const FunctionDecl *Op = analysis::calleeOf(Call);
   if (!Op || !queries().isAsyncOperation(Op) || Call->getNumArgs() == 0)
     return;
-  // The completion token is the last argument written (Boost's overloads
-  // end in a defaulted enable_if parameter).
-  const Expr *Token = nullptr;
-  for (const Expr *Arg : Call->arguments())
-    if (!isa<CXXDefaultArgExpr>(Arg))
-      Token = Arg;
-  if (!Token)
-    return;
-  state(Ctx);
-  for (const FunctionDecl *Named : analysis::callablesIn(Token)) {
-    // `&C::on_accept` may name a declaration before the out-of-line
-    // definition, whose own parameters are the ones its body reads.
-    const FunctionDecl *H =
-        Named->getDefinition() ? Named->getDefinition() : Named;
-    if (!H->hasBody() || isSystem(H) || H->isDependentContext())
-      continue;
-    if (H->getNumParams() == 0) {
-      checkHandler(H, nullptr, 0);
-      continue;
-    }
-    // Asio passes the error code first; a handler taking something else
-    // first is bound in a way not followed here.
-    if (isErrorCodeShaped(H->getParamDecl(0)))
-      checkHandler(H, H->getParamDecl(0), 0);
-  }
-}
-
-bool SwallowedDoneCheck::startsOperation(const Stmt *S, int Depth) {
-  const auto *Call = dyn_cast<CallExpr>(S);
-  const FunctionDecl *Callee = Call ? analysis::calleeOf(Call) : nullptr;
-  return Callee && (queries().isAsyncOperation(Callee) ||
-                    (Depth < 3 && startsAsync(Callee, Depth + 1)));
-}
-
-const CallExpr *SwallowedDoneCheck::startsAsync(const FunctionDecl *FD,
-                                                int Depth) {
-  if (!FD)
-    return nullptr;
-  if (const FunctionDecl *Def = FD->getDefinition())
-    FD = Def;
-  if (!FD->hasBody() || isSystem(FD))
-    return nullptr;
-  State &St = *TU;
-  if (auto It = St.AsyncStarts.find(FD); It != St.AsyncStarts.end())
-    return It->second;
-  St.AsyncStarts[FD] = nullptr; // recursion finds nothing new
-  const Stmt *Found = analysis::findEvaluated(
-      FD->getBody(), [&](const Stmt *S) { return startsOperation(S, Depth); });
-  St.AsyncStarts[FD] = cast_or_null<CallExpr>(Found);
-  return St.AsyncStarts[FD];
-}
-
-bool SwallowedDoneCheck::startsOnlyBehindStopFlag(const FunctionDecl *FD) {
-  if (const FunctionDecl *Def = FD->getDefinition())
-    FD = Def;
-  State &St = *TU;
-  if (auto It = St.BehindStopFlag.find(FD); It != St.BehindStopFlag.end())
-    return It->second;
-  St.BehindStopFlag[FD] = false;
-  const analysis::FunctionPaths *Paths = unit(St.Ctx).Paths.get(FD);
-  if (!Paths)
-    return false;
-  // A branch on a stop flag settles the path, as it does in the handler.
-  auto Branch = [](const Expr *Cond, bool) {
-    return analysis::readsStopFlag(Cond) ? analysis::Follow::Neither
-                                         : analysis::Follow::Both;
-  };
-  auto Starts = [&](const Stmt *S) { return startsOperation(S, 0); };
-  const analysis::WalkRules Rules{Branch, nullptr, nullptr};
-  const bool Behind = !Paths->firstReachable(Rules, Starts);
-  St.BehindStopFlag[FD] = Behind;
-  return Behind;
+  State &St = state(Ctx);
+  for (const analysis::CompletionHandler &H : St.Handlers.handlersOf(Call))
+    checkHandler(H.Function, H.ErrorCode, 0);
 }
 
 void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
                                       const ParmVarDecl *ErrorCode,
                                       int Depth) {
   State &St = *TU;
-  if (Depth > 3 || !St.Handlers.insert(Handler).second)
+  if (Depth > 3 || !St.Checked.insert(Handler).second)
     return;
-  const analysis::FunctionPaths *Paths = unit(St.Ctx).Paths.get(Handler);
-  if (!Paths)
-    return;
-  // Functions the error code is handed to are handlers too; a call that
-  // forwards it is theirs to judge, not a re-arm here.
-  llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 2> Forwarded;
-  auto Forwards = [&](const CallExpr *Call) {
-    unsigned Index = 0;
-    if (!ErrorCode || !passes(Call, ErrorCode, Index))
-      return false;
-    const FunctionDecl *Callee = analysis::calleeOf(Call);
-    if (Callee && startsAsync(Callee, 0) && Index < Callee->getNumParams())
-      Forwarded.push_back({Callee, Index});
-    return true;
-  };
-  const FunctionDecl *Via = nullptr;
-  const FunctionDecl *Started = nullptr;
-  auto IsRearm = [&](const Stmt *S) {
-    const auto *Call = dyn_cast<CallExpr>(S);
-    if (!Call || isa<CXXOperatorCallExpr>(Call))
-      return false;
-    const FunctionDecl *Callee = analysis::calleeOf(Call);
-    if (!Callee)
-      return false;
-    if (queries().isAsyncOperation(Callee)) {
-      Started = Callee;
-      return true;
-    }
-    if (Forwards(Call))
-      return false;
-    // The callee tests a stop flag before it starts the next operation
-    // (`void do_accept() { if (!stopping_) async_accept(...); }`): stopping
-    // its owner ends the chain, like the flag tested in the handler.
-    if (startsAsync(Callee, 0) && !startsOnlyBehindStopFlag(Callee)) {
-      Via = Callee;
-      return true;
-    }
-    return false;
-  };
-  analysis::DoneCarrier Carrier;
-  Carrier.Var = ErrorCode;
-  Carrier.TruthyOnError = true;
-  auto Branch = [&](const Expr *Cond, bool LoopCond) {
-    return follow(St.Signals.onceCancelled(Cond, Carrier, LoopCond));
-  };
-  const analysis::WalkRules Rules{Branch, nullptr, nullptr};
-  const Stmt *Rearm = Paths->firstReachable(Rules, IsRearm);
-  // Collect every forwarding call, also those past the re-arm.
-  if (ErrorCode)
-    analysis::findEvaluated(Handler->getBody(), [&](const Stmt *S) {
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        Forwards(Call);
-      return false;
-    });
-  if (Rearm) {
+  const analysis::CompletionHandlers::Chain C =
+      St.Handlers.chainOf(Handler, ErrorCode);
+  if (C.Next) {
     const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
     const bool IsLambda = MD && MD->getParent()->isLambda();
     const SourceLocation Loc =
@@ -569,20 +413,21 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
       const std::string Name =
           IsLambda ? "" : " '" + Handler->getNameAsString() + "'";
       const std::string What =
-          Started ? "'" + Started->getNameAsString() + "' again"
-                  : "another operation through '" + Via->getNameAsString() +
-                        "'";
+          C.Next->Started
+              ? "'" + C.Next->Started->getNameAsString() + "' again"
+              : "another operation through '" +
+                    C.Next->Via->getNameAsString() + "'";
       const unsigned Kind = !ErrorCode ? 0 : !ErrorCode->isReferenced() ? 1 : 2;
       diag(Loc, "completion handler%0 %select{discards its error code and "
                 "starts|ignores its error code and starts|starts}1 %2"
                 "%select{| even when its operation was cancelled}3, so "
                 "cancelling the operation does not stop the chain")
           << Name << Kind << What << (Kind == 2);
-      diag(Rearm->getBeginLoc(), "next operation started here",
+      diag(C.Next->At->getBeginLoc(), "next operation started here",
            DiagnosticIDs::Note);
     }
   }
-  for (const auto &[Callee, Index] : Forwarded) {
+  for (const auto &[Callee, Index] : C.Forwarded) {
     const FunctionDecl *Def =
         Callee->getDefinition() ? Callee->getDefinition() : Callee;
     if (Index < Def->getNumParams())

@@ -44,16 +44,6 @@ private:
   void checkAsyncCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);
   void checkHandler(const clang::FunctionDecl *Handler,
                     const clang::ParmVarDecl *ErrorCode, int Depth);
-  /// The async operation \p FD starts, directly or through the functions
-  /// it calls (a few levels deep), or null.
-  const clang::CallExpr *startsAsync(const clang::FunctionDecl *FD,
-                                     int Depth);
-  /// Whether \p S is a call of an asynchronous operation, or of a function
-  /// that starts one (searched up to a few levels below \p Depth).
-  bool startsOperation(const clang::Stmt *S, int Depth);
-  /// Whether every operation \p FD starts lies behind a stop flag test
-  /// (`if (!stopping_) acceptor_.async_accept(...)`).
-  bool startsOnlyBehindStopFlag(const clang::FunctionDecl *FD);
   analysis::LoopWalk walkCancelled(const analysis::LoopContext &LC,
                                    const clang::CFGBlock *From,
                                    const analysis::DoneCarrier &Carrier,

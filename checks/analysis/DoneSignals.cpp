@@ -456,4 +456,18 @@ bool DoneSignals::handsOn(const Stmt *S, const ValueDecl *Var) {
   return false;
 }
 
+Follow branchesFor(Verdict V) {
+  switch (V) {
+  case Verdict::True:
+    return Follow::TrueOnly;
+  case Verdict::False:
+    return Follow::FalseOnly;
+  case Verdict::Decided:
+    return Follow::Neither;
+  case Verdict::Unknown:
+    break;
+  }
+  return Follow::Both;
+}
+
 } // namespace cancellint::analysis

@@ -17,6 +17,7 @@
 #ifndef CANCELLINT_ANALYSIS_DONESIGNALS_H
 #define CANCELLINT_ANALYSIS_DONESIGNALS_H
 
+#include "FunctionPaths.h"
 #include "ModelQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -120,6 +121,11 @@ private:
   bool chainTests(const clang::Expr *Cond, const clang::Expr *&Subject,
                   std::vector<const clang::EnumConstantDecl *> &Tested);
 };
+
+/// The edges of a branch a walk in the cancelled state follows, given what
+/// the branch condition evaluates to then: only the one it takes, or none
+/// when the code decides on the cancellation itself (Decided).
+Follow branchesFor(Verdict V);
 
 /// The enumerator or constant \p E names, looking through parentheses,
 /// implicit conversions and the implicit error_code/error_condition

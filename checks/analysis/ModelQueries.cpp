@@ -266,4 +266,8 @@ bool ModelQueries::isDoneException(const CXXRecordDecl *RD) {
          }) != nullptr;
 }
 
+bool ModelQueries::isErrorCodeType(const CXXRecordDecl *RD) {
+  return RD && M.isErrorCodeType(name(RD));
+}
+
 } // namespace cancellint::analysis

@@ -84,6 +84,8 @@ public:
   bool isAsyncOperation(const clang::FunctionDecl *FD);
   /// Whether \p RD, or one of its bases, is a model done_exceptions entry.
   bool isDoneException(const clang::CXXRecordDecl *RD);
+  /// Whether \p RD is a model error_code_types entry.
+  bool isErrorCodeType(const clang::CXXRecordDecl *RD);
 
 private:
   const model::Model &M;

@@ -155,6 +155,9 @@ struct LibraryModel {
   std::vector<std::string> AsyncOperations;
   /// Exception types thrown to report cancellation (folly::OperationCancelled).
   std::vector<std::string> DoneExceptions;
+  /// The error code types completion handlers receive (std::error_code,
+  /// boost::system::error_code).
+  std::vector<std::string> ErrorCodeTypes;
 };
 
 /// A top-level list of names of a LibraryModel (&LibraryModel::Roots, ...).
@@ -227,6 +230,9 @@ public:
   }
   bool isDoneException(llvm::StringRef QualifiedType) const {
     return listed(&LibraryModel::DoneExceptions, QualifiedType);
+  }
+  bool isErrorCodeType(llvm::StringRef QualifiedType) const {
+    return listed(&LibraryModel::ErrorCodeTypes, QualifiedType);
   }
   bool hasAsyncOperations() const {
     return anyListed(&LibraryModel::AsyncOperations);

@@ -363,6 +363,10 @@ template <> struct Schema<LibraryModel> {
     R(&LibraryModel::DoneExceptions,
       Key{"done_exceptions", Kind::Names, Optional, Class,
           "exception classes thrown to report cancellation"});
+    R(&LibraryModel::ErrorCodeTypes,
+      Key{"error_code_types", Kind::Names, Optional, Class,
+          "the error code classes completion handlers receive: a handler's "
+          "one parameter of such a type is its error code"});
   }
 };
 

@@ -1,0 +1,257 @@
+//===--- CompletionHandlers.cpp - The handler an operation completes into ===//
+#include "CompletionHandlers.h"
+#include "CallArguments.h"
+#include "Callables.h"
+#include "Expressions.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace cancellint::analysis {
+
+namespace {
+
+/// How many functions deep "starts an operation" and handler forwarding
+/// are followed.
+constexpr int MaxCallDepth = 3;
+
+bool isSystem(const Decl *D) {
+  return D->getASTContext().getSourceManager().isInSystemHeader(
+      D->getLocation());
+}
+
+const FunctionDecl *definitionOf(const FunctionDecl *FD) {
+  return FD && FD->getDefinition() ? FD->getDefinition() : FD;
+}
+
+/// N for a bind placeholder: a value of a class template specialization
+/// whose only argument is the integer N (std::placeholders::_1 is a
+/// std::_Placeholder<1>, boost's _1 a boost::arg<1>), or a function
+/// returning one (boost::asio::placeholders::error). 0 otherwise.
+unsigned placeholderIndex(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  QualType T = E->getType().getNonReferenceType();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+        FD && FD->getNumParams() == 0)
+      T = FD->getReturnType();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() != 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Integral ||
+      !Spec->field_empty())
+    return 0;
+  return static_cast<unsigned>(
+      Spec->getTemplateArgs()[0].getAsIntegral().getZExtValue());
+}
+
+/// The bind call in \p Token, if the handler is bound: std::bind,
+/// boost::bind, std::bind_front, whose first argument names the function.
+const CallExpr *bindIn(const Expr *Token) {
+  const Stmt *Found = findEvaluated(Token, [](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           (Callee->getName() == "bind" || Callee->getName() == "bind_front") &&
+           Call->getNumArgs() > 0 && !callablesIn(Call->getArg(0)).empty();
+  });
+  return cast_or_null<CallExpr>(Found);
+}
+
+} // namespace
+
+bool CompletionHandlers::isErrorCodeType(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && Queries.isErrorCodeType(RD);
+}
+
+llvm::SmallVector<CompletionHandler, 2>
+CompletionHandlers::handlersOf(const CallExpr *Op) {
+  llvm::SmallVector<CompletionHandler, 2> Out;
+  // The completion token is the last argument written (Boost's overloads
+  // end in a defaulted enable_if parameter).
+  const Expr *Token = nullptr;
+  for (const Expr *Arg : Op->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      Token = Arg;
+  if (!Token)
+    return Out;
+  auto Add = [&](const FunctionDecl *Named, const ParmVarDecl *ErrorCode) {
+    // `&C::on_accept` may name a declaration before the out-of-line
+    // definition, whose own parameters are the ones its body reads.
+    const FunctionDecl *H = definitionOf(Named);
+    if (!H->hasBody() || isSystem(H) || H->isDependentContext())
+      return;
+    if (ErrorCode && ErrorCode->getDeclContext() != H)
+      ErrorCode = H->getParamDecl(ErrorCode->getFunctionScopeIndex());
+    Out.push_back({H, ErrorCode});
+  };
+  if (const CallExpr *Bind = bindIn(Token)) {
+    const llvm::SmallVector<const FunctionDecl *, 2> Bound =
+        callablesIn(Bind->getArg(0));
+    if (Bound.size() != 1)
+      return Out;
+    const FunctionDecl *F = definitionOf(Bound.front());
+    const bool Member = isa<CXXMethodDecl>(F) &&
+                        !cast<CXXMethodDecl>(F)->isStatic();
+    // Bound arguments after the callable (and the object, for members).
+    const unsigned First = Member ? 2 : 1;
+    const ParmVarDecl *ErrorCode = nullptr;
+    const FunctionDecl *Callee = Bind->getDirectCallee();
+    if (Callee->getName() == "bind_front") {
+      const unsigned Given = Bind->getNumArgs() - First;
+      if (Given < F->getNumParams())
+        ErrorCode = F->getParamDecl(Given);
+    } else {
+      for (unsigned I = First; I < Bind->getNumArgs(); ++I)
+        if (placeholderIndex(Bind->getArg(I)) == 1 &&
+            I - First < F->getNumParams())
+          ErrorCode = F->getParamDecl(I - First);
+    }
+    Add(F, ErrorCode);
+    return Out;
+  }
+  for (const FunctionDecl *Named : callablesIn(Token)) {
+    const FunctionDecl *H = definitionOf(Named);
+    if (H->getNumParams() == 0) {
+      Add(H, nullptr);
+      continue;
+    }
+    // Exactly one parameter of an error code type receives it; a handler
+    // taking something else is bound in a way not followed here.
+    const ParmVarDecl *ErrorCode = nullptr;
+    unsigned Count = 0;
+    for (const ParmVarDecl *P : H->parameters())
+      if (isErrorCodeType(P->getType())) {
+        ErrorCode = P;
+        ++Count;
+      }
+    if (Count == 1)
+      Add(H, ErrorCode);
+  }
+  return Out;
+}
+
+bool CompletionHandlers::startsOperation(const Stmt *S, int Depth) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? calleeOf(Call) : nullptr;
+  return Callee && (Queries.isAsyncOperation(Callee) ||
+                    (Depth < MaxCallDepth && startsAsync(Callee, Depth + 1)));
+}
+
+const CallExpr *CompletionHandlers::startsAsync(const FunctionDecl *FD,
+                                                int Depth) {
+  FD = definitionOf(FD);
+  if (!FD || !FD->hasBody() || isSystem(FD))
+    return nullptr;
+  if (auto It = AsyncStarts.find(FD); It != AsyncStarts.end())
+    return It->second;
+  AsyncStarts[FD] = nullptr; // recursion finds nothing new
+  const Stmt *Found = findEvaluated(
+      FD->getBody(), [&](const Stmt *S) { return startsOperation(S, Depth); });
+  AsyncStarts[FD] = cast_or_null<CallExpr>(Found);
+  return AsyncStarts[FD];
+}
+
+bool CompletionHandlers::startsOnlyBehindStopFlag(const FunctionDecl *FD) {
+  FD = definitionOf(FD);
+  if (auto It = BehindStopFlag.find(FD); It != BehindStopFlag.end())
+    return It->second;
+  BehindStopFlag[FD] = false;
+  const FunctionPaths *P = Paths.get(FD);
+  if (!P)
+    return false;
+  // A branch on a stop flag settles the path, as it does in the handler.
+  auto Branch = [](const Expr *Cond, bool) {
+    return readsStopFlag(Cond) ? Follow::Neither : Follow::Both;
+  };
+  auto Starts = [&](const Stmt *S) { return startsOperation(S, 0); };
+  const WalkRules Rules{Branch, nullptr, nullptr};
+  const bool Behind = !P->firstReachable(Rules, Starts);
+  BehindStopFlag[FD] = Behind;
+  return Behind;
+}
+
+namespace {
+
+/// The index of the argument of \p Call that is \p P, if one is.
+std::optional<unsigned> argumentIndexOf(const CallExpr *Call,
+                                        const ParmVarDecl *P) {
+  const llvm::ArrayRef<const Expr *> Args = parameterArguments(Call);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+        Args[I] ? Args[I]->IgnoreUnlessSpelledInSource() : nullptr);
+    if (DRE && DRE->getDecl() == P)
+      return I;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+CompletionHandlers::Chain
+CompletionHandlers::chainOf(const FunctionDecl *Handler,
+                            const ParmVarDecl *ErrorCode) {
+  Chain Out;
+  const FunctionPaths *P = Paths.get(Handler);
+  if (!P)
+    return Out;
+  // Functions the error code is handed to are handlers too; a call that
+  // forwards it is theirs to judge, not a re-arm here.
+  auto Forwards = [&](const CallExpr *Call) {
+    std::optional<unsigned> Index =
+        ErrorCode ? argumentIndexOf(Call, ErrorCode) : std::nullopt;
+    if (!Index)
+      return false;
+    const FunctionDecl *Callee = calleeOf(Call);
+    if (Callee && startsAsync(Callee) && *Index < Callee->getNumParams() &&
+        !llvm::is_contained(Out.Forwarded, std::make_pair(Callee, *Index)))
+      Out.Forwarded.push_back({Callee, *Index});
+    return true;
+  };
+  Rearm Found;
+  auto IsRearm = [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call || isa<CXXOperatorCallExpr>(Call))
+      return false;
+    const FunctionDecl *Callee = calleeOf(Call);
+    if (!Callee)
+      return false;
+    if (Queries.isAsyncOperation(Callee)) {
+      Found = {Call, Callee, nullptr};
+      return true;
+    }
+    if (Forwards(Call))
+      return false;
+    // The callee tests a stop flag before it starts the next operation
+    // (`void do_accept() { if (!stopping_) async_accept(...); }`): stopping
+    // its owner ends the chain, like the flag tested in the handler.
+    if (startsAsync(Callee) && !startsOnlyBehindStopFlag(Callee)) {
+      Found = {Call, nullptr, Callee};
+      return true;
+    }
+    return false;
+  };
+  DoneCarrier Carrier;
+  Carrier.Var = ErrorCode;
+  Carrier.TruthyOnError = true;
+  auto Branch = [&](const Expr *Cond, bool LoopCond) {
+    return branchesFor(Signals.onceCancelled(Cond, Carrier, LoopCond));
+  };
+  const WalkRules Rules{Branch, nullptr, nullptr};
+  if (P->firstReachable(Rules, IsRearm))
+    Out.Next = Found;
+  // Every forwarding call, also those past the re-arm.
+  if (ErrorCode)
+    findEvaluated(Handler->getBody(), [&](const Stmt *S) {
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        Forwards(Call);
+      return false;
+    });
+  return Out;
+}
+
+} // namespace cancellint::analysis

@@ -1,0 +1,99 @@
+//===--- CompletionHandlers.h - The handler an operation completes into --===//
+//
+// An asynchronous operation (model `async_operations`) completes into the
+// callable passed as its completion token, with the error code first. Which
+// function that is, and which of its parameters receives the error code:
+//   - `std::bind(&C::on_accept, this, conn, std::placeholders::_1)`,
+//     `boost::bind(..., boost::asio::placeholders::error)`: the bound
+//     function; the error code is the parameter bound to the first
+//     placeholder (none bound: the handler does not receive it). The other
+//     bound arguments, lambdas included, are values, not handlers;
+//   - `std::bind_front(&C::f, this)`: the first parameter left unbound;
+//   - a lambda or a function named without being called (through
+//     bind_executor, bind_cancellation_slot and the like): its one
+//     parameter of a model `error_code_types` type, if it has exactly one.
+// A handler whose error code cannot be found this way is not analysed.
+//
+// From there, the question the rule asks: which next operation does the
+// handler start on a path where its error code may still say "cancelled"
+// (DoneSignals decides the branches), directly or through the functions it
+// calls, unless a stop flag is tested first; and to which functions does it
+// hand the error code (they are handlers too).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELLINT_ANALYSIS_COMPLETIONHANDLERS_H
+#define CANCELLINT_ANALYSIS_COMPLETIONHANDLERS_H
+
+#include "DoneSignals.h"
+#include "FunctionPaths.h"
+#include "ModelQueries.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <utility>
+
+namespace cancellint::analysis {
+
+struct CompletionHandler {
+  const clang::FunctionDecl *Function = nullptr; ///< its definition
+  /// The parameter receiving the error code; null when the handler does
+  /// not receive it.
+  const clang::ParmVarDecl *ErrorCode = nullptr;
+};
+
+/// The next operation a handler starts.
+struct Rearm {
+  const clang::Stmt *At = nullptr;
+  /// The asynchronous operation called there, or else the function called
+  /// there that starts one.
+  const clang::FunctionDecl *Started = nullptr;
+  const clang::FunctionDecl *Via = nullptr;
+};
+
+class CompletionHandlers {
+public:
+  CompletionHandlers(ModelQueries &Queries, DoneSignals &Signals,
+                     FunctionPathsCache &Paths)
+      : Queries(Queries), Signals(Signals), Paths(Paths) {}
+
+  /// The handlers the call \p Op of an asynchronous operation completes
+  /// into.
+  llvm::SmallVector<CompletionHandler, 2> handlersOf(const clang::CallExpr *Op);
+
+  struct Chain {
+    /// The first next operation started on a path where the error code
+    /// may still say "cancelled".
+    std::optional<Rearm> Next;
+    /// The functions the error code is handed to, with the parameter that
+    /// receives it.
+    llvm::SmallVector<std::pair<const clang::FunctionDecl *, unsigned>, 2>
+        Forwarded;
+  };
+  Chain chainOf(const clang::FunctionDecl *Handler,
+                const clang::ParmVarDecl *ErrorCode);
+
+  /// The call of an asynchronous operation \p FD makes, directly or through
+  /// the functions it calls (a few levels deep), or null.
+  const clang::CallExpr *startsAsync(const clang::FunctionDecl *FD,
+                                     int Depth = 0);
+
+private:
+  ModelQueries &Queries;
+  DoneSignals &Signals;
+  FunctionPathsCache &Paths;
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::CallExpr *>
+      AsyncStarts;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> BehindStopFlag;
+
+  bool startsOperation(const clang::Stmt *S, int Depth);
+  /// Whether every operation \p FD starts lies behind a stop flag test
+  /// (`if (!stopping_) acceptor_.async_accept(...)`).
+  bool startsOnlyBehindStopFlag(const clang::FunctionDecl *FD);
+  bool isErrorCodeType(clang::QualType T);
+};
+
+} // namespace cancellint::analysis
+
+#endif
