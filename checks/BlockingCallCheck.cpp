@@ -24,6 +24,7 @@
 //===----------------------------------------------------------------------===//
 #include "BlockingCallCheck.h"
 #include "analysis/CallArguments.h"
+#include "analysis/Expressions.h"
 #include "analysis/PromptCalls.h"
 #include "analysis/TokenOverloads.h"
 #include "analysis/WaitBounds.h"
@@ -151,6 +152,23 @@ void BlockingCallCheck::analyseTokens(
   const analysis::HeldTokenVar &Token = Held.front();
   const std::vector<bool> LoopHasFinding = checkCalls(Scan, Token, Ctx);
   checkLoops(Scan, LoopHasFinding, Token);
+  checkLockWrappers(FD, Token, Ctx);
+}
+
+void BlockingCallCheck::checkLockWrappers(const FunctionDecl *FD,
+                                          const analysis::HeldTokenVar &Token,
+                                          const ASTContext &Ctx) {
+  // `std::lock_guard<NamedMutex> g(m);` calls NamedMutex::lock; standard
+  // mutexes stay quiet (the model names no std lock as blocking).
+  analysis::findEvaluated(FD->getBody(), [&](const Stmt *S) {
+    const auto *E = dyn_cast<CXXConstructExpr>(S);
+    if (!E)
+      return false;
+    const analysis::BlockingCallee B = Blocking->lockedBy(E);
+    if (B && !Blocking->passesToken(E))
+      reportCall(E, B, {analysis::WaitBound::Unbounded, 0}, Token, Ctx);
+    return false;
+  });
 }
 
 std::vector<bool>
@@ -258,7 +276,7 @@ static std::string calleeName(const analysis::BlockingCallee &B,
   return Name.empty() ? B.Callee->getNameAsString() : Name;
 }
 
-void BlockingCallCheck::reportCall(const CallExpr *Call,
+void BlockingCallCheck::reportCall(const Expr *Call,
                                    const analysis::BlockingCallee &B,
                                    const analysis::WaitBound &Bound,
                                    const analysis::HeldTokenVar &Token,
@@ -266,15 +284,19 @@ void BlockingCallCheck::reportCall(const CallExpr *Call,
   const SourceLocation Loc = Call->getExprLoc();
   if (!reportOnce(Loc, BlockingCallFinding))
     return;
-  const std::string Name = calleeName(B, queries());
+  std::string Name = "'" + calleeName(B, queries()) + "'";
+  // Building a lock wrapper calls the mutex's lock member.
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
+    Name += " (called by '" +
+            queries().name(Ctor->getConstructor()->getParent()) + "')";
   const std::string Use = B.Alternative.empty() ? "" : "; use " + B.Alternative;
   if (Bound.What == analysis::WaitBound::Constant)
-    diag(Loc, "'%0' waits up to %1 without observing %2, longer than "
+    diag(Loc, "%0 waits up to %1 without observing %2, longer than "
               "MaxUncheckedWait (%3)%4")
         << Name << analysis::formatSeconds(Bound.Seconds) << tokenPhrase(Token)
         << analysis::formatSeconds(MaxUncheckedWait) << Use;
   else
-    diag(Loc, "'%0' blocks without observing %1: cancellation cannot "
+    diag(Loc, "%0 blocks without observing %1: cancellation cannot "
               "interrupt it%2")
         << Name << tokenPhrase(Token) << Use;
   if (B.AnnotatedAt) {
@@ -284,7 +306,8 @@ void BlockingCallCheck::reportCall(const CallExpr *Call,
         << (Declared.empty() ? Name : Declared);
   }
 
-  offerTokenOverload(Call, B, Token, Ctx);
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    offerTokenOverload(CE, B, Token, Ctx);
 }
 
 void BlockingCallCheck::offerTokenOverload(const CallExpr *Call,

@@ -60,7 +60,12 @@ private:
   void checkLoops(const analysis::FunctionScan &Scan,
                   const std::vector<bool> &LoopHasFinding,
                   const analysis::HeldTokenVar &Token);
-  void reportCall(const clang::CallExpr *Call,
+  /// Lock wrappers built on a mutex whose lock blocks (model
+  /// lock_wrappers).
+  void checkLockWrappers(const clang::FunctionDecl *FD,
+                         const analysis::HeldTokenVar &Token,
+                         const clang::ASTContext &Ctx);
+  void reportCall(const clang::Expr *Call,
                   const analysis::BlockingCallee &B,
                   const analysis::WaitBound &Bound,
                   const analysis::HeldTokenVar &Token,

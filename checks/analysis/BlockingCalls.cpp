@@ -1,9 +1,11 @@
 //===--- BlockingCalls.cpp - Calls that block, and for how long ----------===//
 #include "BlockingCalls.h"
 #include "CallArguments.h"
+#include "Expressions.h"
 #include "WaitBounds.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -76,10 +78,102 @@ BlockingCallee BlockingCalls::annotationOf(const FunctionDecl *FD) {
   return Found;
 }
 
+namespace {
+
+/// The mutex types a lock wrapper specialization locks (its type
+/// arguments).
+llvm::SmallVector<const CXXRecordDecl *, 2>
+mutexesOf(const CXXRecordDecl *Wrapper) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Out;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Wrapper);
+  if (!Spec)
+    return Out;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Type) {
+      if (const CXXRecordDecl *RD = A.getAsType()->getAsCXXRecordDecl())
+        Out.push_back(RD);
+    } else if (A.getKind() == TemplateArgument::Pack) {
+      for (const TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == TemplateArgument::Type)
+          if (const CXXRecordDecl *RD = P.getAsType()->getAsCXXRecordDecl())
+            Out.push_back(RD);
+    }
+  }
+  return Out;
+}
+
+/// std::defer_lock, std::try_to_lock, std::adopt_lock: the wrapper does
+/// not lock (or has locked already).
+bool isLockTag(const Expr *Arg) {
+  const CXXRecordDecl *RD =
+      Arg->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         (RD->getName() == "defer_lock_t" || RD->getName() == "try_to_lock_t" ||
+          RD->getName() == "adopt_lock_t");
+}
+
+} // namespace
+
+BlockingCallee BlockingCalls::mutexLock(const model::LockWrapperSpec &Spec,
+                                        const CXXRecordDecl *Mutex) {
+  if (!Mutex || !Mutex->hasDefinition())
+    return {};
+  for (const CXXMethodDecl *M : Mutex->methods())
+    if (M->getIdentifier() && M->getName() == Spec.Locks)
+      if (const model::BlockingSpec *B = Queries.blocking(M, Mutex))
+        return {M, B, nullptr, B->Alternative};
+  return {};
+}
+
+BlockingCallee BlockingCalls::lockedBy(const CXXConstructExpr *E) {
+  const CXXRecordDecl *Wrapper = E->getConstructor()->getParent();
+  const model::LockWrapperSpec *Spec = Queries.lockWrapper(Wrapper);
+  if (!Spec || E->getNumArgs() == 0 ||
+      llvm::any_of(E->arguments(), [](const Expr *A) { return isLockTag(A); }))
+    return {};
+  for (const CXXRecordDecl *Mutex : mutexesOf(Wrapper))
+    if (BlockingCallee B = mutexLock(*Spec, Mutex))
+      return B;
+  return {};
+}
+
+bool BlockingCalls::builtWithToken(const Expr *Object, unsigned Depth) {
+  const VarDecl *V = referencedVar(ignoreValueWrappers(Object));
+  if (!V || !V->hasLocalStorage() || Depth > 2)
+    return false;
+  const auto *Init =
+      dyn_cast_or_null<CXXConstructExpr>(ignoreValueWrappers(V->getInit()));
+  if (!Init)
+    return false;
+  for (const Expr *Arg : Init->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg) && Queries.tokenHeldBy(Arg->getType()))
+      return true;
+  // A lock wrapper locks what it was built on.
+  if (Queries.lockWrapper(Init->getConstructor()->getParent()) &&
+      Init->getNumArgs() > 0)
+    return builtWithToken(Init->getArg(0), Depth + 1);
+  return false;
+}
+
+bool BlockingCalls::passesToken(const CXXConstructExpr *E) {
+  for (const Expr *Arg : E->arguments())
+    if (builtWithToken(Arg))
+      return true;
+  return false;
+}
+
 BlockingCallee BlockingCalls::calleeOf(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD)
     return {};
+  // `lock.lock()` on a std::unique_lock<M>: a call of M's lock member.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && MD->getIdentifier() && MD->getName() == "lock")
+    if (const model::LockWrapperSpec *Spec =
+            Queries.lockWrapper(MD->getParent()))
+      for (const CXXRecordDecl *Mutex : mutexesOf(MD->getParent()))
+        if (BlockingCallee B = mutexLock(*Spec, Mutex))
+          return B;
   const CXXRecordDecl *Through = nullptr;
   if (const Expr *Object = objectOfCall(Call)) {
     // Before the implicit conversion to the base declaring the method.
@@ -101,7 +195,8 @@ bool BlockingCalls::passesToken(const CallExpr *Call) {
     if (Queries.tokenHeldBy(Arg->getType()))
       return true;
   }
-  return false;
+  const Expr *Object = objectOfCall(Call);
+  return Object && builtWithToken(Object);
 }
 
 namespace {

@@ -63,9 +63,18 @@ public:
   /// What makes \p Call blocking; false when nothing does.
   BlockingCallee calleeOf(const clang::CallExpr *Call);
 
-  /// Whether one of \p Call's arguments is or holds a model token: a
-  /// cancellable overload (wait(lock, token, pred)) observes it.
+  /// What makes building \p E blocking: \p E builds a model lock wrapper
+  /// (std::unique_lock<M>) without a defer, try or adopt tag, and the
+  /// mutex member it calls blocks. False otherwise.
+  BlockingCallee lockedBy(const clang::CXXConstructExpr *E);
+
+  /// Whether one of \p Call's arguments is or holds a model token (a
+  /// cancellable overload, wait(lock, token, pred), observes it), or the
+  /// object it is called on was built with one (`NamedMutex m(name, ctx);`
+  /// then `m.lock()`, also through a lock wrapper on it).
   bool passesToken(const clang::CallExpr *Call);
+  /// The same for the construction of a lock wrapper.
+  bool passesToken(const clang::CXXConstructExpr *E);
 
   /// How long \p Call (blocking because of \p B) can wait.
   WaitBound boundOf(const clang::CallExpr *Call, const BlockingCallee &B,
@@ -92,6 +101,11 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, bool> MarkerBodies;
 
   BlockingCallee annotationOf(const clang::FunctionDecl *FD);
+  /// The blocking entry of the member \p Spec locks of \p Mutex.
+  BlockingCallee mutexLock(const model::LockWrapperSpec &Spec,
+                           const clang::CXXRecordDecl *Mutex);
+  /// Whether the local \p Object names was built with a token.
+  bool builtWithToken(const clang::Expr *Object, unsigned Depth = 0);
   bool textMentionsMarker(llvm::StringRef Text);
   bool mayBlock(const clang::FunctionDecl *FD, unsigned Depth);
 };

@@ -266,6 +266,11 @@ bool ModelQueries::isDoneException(const CXXRecordDecl *RD) {
          }) != nullptr;
 }
 
+const model::LockWrapperSpec *
+ModelQueries::lockWrapper(const CXXRecordDecl *RD) {
+  return RD ? M.lockWrapper(name(RD)) : nullptr;
+}
+
 bool ModelQueries::isErrorCodeType(const CXXRecordDecl *RD) {
   return RD && M.isErrorCodeType(name(RD));
 }

@@ -84,6 +84,8 @@ public:
   bool isAsyncOperation(const clang::FunctionDecl *FD);
   /// Whether \p RD, or one of its bases, is a model done_exceptions entry.
   bool isDoneException(const clang::CXXRecordDecl *RD);
+  /// The lock_wrappers entry of the class template \p RD is made from.
+  const model::LockWrapperSpec *lockWrapper(const clang::CXXRecordDecl *RD);
   /// Whether \p RD is a model error_code_types entry.
   bool isErrorCodeType(const clang::CXXRecordDecl *RD);
 

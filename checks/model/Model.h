@@ -130,6 +130,14 @@ struct TokenVariantSpec {
   std::string Library;
 };
 
+/// A class that locks the mutex it is given (std::unique_lock<M>): building
+/// one, unless told to defer, or calling its lock(), calls M's Locks member.
+struct LockWrapperSpec {
+  std::string Type;
+  std::string Locks = "lock";
+  std::string Library;
+};
+
 /// One model document as written: a library's knowledge.
 struct LibraryModel {
   std::string Library;
@@ -149,6 +157,7 @@ struct LibraryModel {
   /// SOCK_NONBLOCK, MSG_DONTWAIT, SO_RCVTIMEO).
   std::vector<std::string> NonblockingMarkers;
   std::vector<SpawnSpec> Spawns;
+  std::vector<LockWrapperSpec> LockWrappers;
   /// Asynchronous operations whose completion handler receives an error
   /// code as its first argument; cancelling the operation completes it with
   /// a done value (asio::basic_waitable_timer::async_wait).
@@ -200,6 +209,9 @@ public:
   tokenVariant(llvm::StringRef QualifiedFunction) const {
     return entry<TokenVariantSpec>(QualifiedFunction);
   }
+  const LockWrapperSpec *lockWrapper(llvm::StringRef QualifiedType) const {
+    return entry<LockWrapperSpec>(QualifiedType);
+  }
   const SpawnSpec *spawn(llvm::StringRef QualifiedFunction) const {
     return entry<SpawnSpec>(QualifiedFunction);
   }
@@ -250,7 +262,8 @@ private:
   /// One index per object list of LibraryModel.
   std::tuple<EntryIndex<TokenSpec>, EntryIndex<SourceSpec>,
              EntryIndex<DeriveSpec>, EntryIndex<BlockingSpec>,
-             EntryIndex<TokenVariantSpec>, EntryIndex<SpawnSpec>>
+             EntryIndex<TokenVariantSpec>, EntryIndex<SpawnSpec>,
+             EntryIndex<LockWrapperSpec>>
       Entries;
   /// One set per name list of LibraryModel.
   std::vector<std::pair<NameList, llvm::StringSet<>>> NameLists;

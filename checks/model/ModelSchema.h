@@ -311,6 +311,21 @@ template <> struct Schema<SpawnSpec> {
   }
 };
 
+template <> struct Schema<LockWrapperSpec> {
+  static constexpr bool Described = true;
+  template <typename Row> static void rows(Row &&R) {
+    R(&LockWrapperSpec::Type,
+      Key{"type", Kind::Name, Required, Class,
+          "a class template locking the mutex type it is instantiated "
+          "with (`std::unique_lock`)"});
+    R(&LockWrapperSpec::Locks,
+      Key{"locks", Kind::Member, Optional, NoDecl,
+          "the mutex member it calls when it is built (unless told to "
+          "defer, try or adopt) and from its own `lock()`",
+          "\"lock\""});
+  }
+};
+
 template <> struct Schema<LibraryModel> {
   static constexpr bool Described = true;
   template <typename Row> static void rows(Row &&R) {
@@ -357,6 +372,11 @@ template <> struct Schema<LibraryModel> {
       Key{"spawns", Kind::Objects, Optional, NoDecl,
           "functions and constructors starting work that can outlive the "
           "call"});
+    R(&LibraryModel::LockWrappers,
+      Key{"lock_wrappers", Kind::Objects, Optional, NoDecl,
+          "classes that lock a mutex for you: building one is a call of the "
+          "mutex's lock member, blocking when the model says that member "
+          "blocks"});
     R(&LibraryModel::AsyncOperations,
       Key{"async_operations", Kind::Names, Optional, Function,
           "asynchronous operations reporting cancellation as an error code"});

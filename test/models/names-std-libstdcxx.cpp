@@ -9,7 +9,9 @@
 #include <condition_variable>
 #include <future>
 #include <latch>
+#include <mutex>
 #include <semaphore>
+#include <shared_mutex>
 #include <stop_token>
 #include <system_error>
 #include <thread>
