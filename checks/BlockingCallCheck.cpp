@@ -276,6 +276,56 @@ static std::string calleeName(const analysis::BlockingCallee &B,
   return Name.empty() ? B.Callee->getNameAsString() : Name;
 }
 
+/// Whether a callable argument of \p Call (a wait's predicate) reads the
+/// held token or calls one of its done checks.
+bool BlockingCallCheck::predicateReads(const CallExpr *Call,
+                                       const analysis::HeldTokenVar &Token) {
+  for (const Expr *Arg : Call->arguments()) {
+    const LambdaExpr *L = dyn_cast<LambdaExpr>(analysis::ignoreValueWrappers(Arg));
+    if (!L)
+      continue;
+    if (analysis::findEvaluated(L->getBody(), [&](const Stmt *S) {
+          if (const auto *ME = dyn_cast<MemberExpr>(S))
+            return Token.Var && ME->getMemberDecl() == Token.Var;
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+            return Token.Var && DRE->getDecl() == Token.Var;
+          return false;
+        }))
+      return true;
+  }
+  return false;
+}
+
+/// The advice of a finding: the model's alternative when it can take the
+/// held token; else what the token's own model offers: its done check
+/// between bounded waits, and a callback registered through one of its
+/// links that can wake the wait.
+std::string BlockingCallCheck::adviceFor(const analysis::BlockingCallee &B,
+                                         const analysis::HeldTokenVar &Token) {
+  const bool Fits = !B.Spec || B.Spec->AlternativeTakes.empty() ||
+                    (Token.Token.Spec &&
+                     B.Spec->AlternativeTakes == Token.Token.Spec->Type);
+  if (Fits)
+    return B.Alternative.empty() ? "" : "; use " + B.Alternative;
+  std::string Advice;
+  const std::string Check = doneCheckExpr(Token);
+  if (!Check.empty())
+    Advice = "; wait in bounded slices and check '" + Check +
+             "' between them";
+  // A link member of the token's class registers a callback on it.
+  const std::string Prefix = Token.Token.Spec->Type + "::";
+  for (const model::LibraryModel &L : model().libraries())
+    for (const std::string &Link : L.Links)
+      if (llvm::StringRef(Link).starts_with(Prefix) &&
+          !llvm::StringRef(Link).drop_front(Prefix.size()).contains(':')) {
+        Advice += (Advice.empty() ? "; " : ", or ") +
+                  std::string("wake it from a callback registered with '") +
+                  Link.substr(Prefix.size()) + "'";
+        return Advice;
+      }
+  return Advice;
+}
+
 void BlockingCallCheck::reportCall(const Expr *Call,
                                    const analysis::BlockingCallee &B,
                                    const analysis::WaitBound &Bound,
@@ -289,7 +339,17 @@ void BlockingCallCheck::reportCall(const Expr *Call,
   if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
     Name += " (called by '" +
             queries().name(Ctor->getConstructor()->getParent()) + "')";
-  const std::string Use = B.Alternative.empty() ? "" : "; use " + B.Alternative;
+  const std::string Use = adviceFor(B, Token);
+  // A wait whose predicate reads the token does observe it, but only
+  // when something wakes it; nothing here does.
+  if (const auto *CE = dyn_cast<CallExpr>(Call);
+      CE && Bound.What != analysis::WaitBound::Constant &&
+      predicateReads(CE, Token)) {
+    diag(Loc, "%0 is not woken when %1 is cancelled: its predicate reads %1, "
+              "but nothing wakes the wait then%2")
+        << Name << tokenPhrase(Token) << Use;
+    return;
+  }
   if (Bound.What == analysis::WaitBound::Constant)
     diag(Loc, "%0 waits up to %1 without observing %2, longer than "
               "MaxUncheckedWait (%3)%4")

@@ -65,6 +65,10 @@ private:
   void checkLockWrappers(const clang::FunctionDecl *FD,
                          const analysis::HeldTokenVar &Token,
                          const clang::ASTContext &Ctx);
+  std::string adviceFor(const analysis::BlockingCallee &B,
+                        const analysis::HeldTokenVar &Token);
+  static bool predicateReads(const clang::CallExpr *Call,
+                             const analysis::HeldTokenVar &Token);
   void reportCall(const clang::Expr *Call,
                   const analysis::BlockingCallee &B,
                   const analysis::WaitBound &Bound,

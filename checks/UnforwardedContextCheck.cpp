@@ -81,9 +81,13 @@ void UnforwardedContextCheck::check(const MatchFinder::MatchResult &R) {
 static std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
 
 /// Whether \p H can be passed on: an unnamed parameter cannot, and says
-/// the function ignores its token on purpose.
+/// the function ignores its token on purpose. Tokens held in members of
+/// the object are followed by cancel-blocking-call only: which of its
+/// calls a per-request object should hand its context to is not clear
+/// enough to report.
 static bool usable(const HeldTokenVar &H) {
-  return !H.Var || !H.Var->getName().empty();
+  return H.From != HeldTokenVar::Member &&
+         (!H.Var || !H.Var->getName().empty());
 }
 
 /// How messages name a held token.

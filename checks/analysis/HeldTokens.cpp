@@ -56,6 +56,44 @@ static void addAwaitedTokens(const Stmt *Body, ModelQueries &Queries,
   Found.insert(Found.end(), Awaited.begin(), Awaited.end());
 }
 
+/// The class whose members \p FD reaches through `this`: its own, or for
+/// a lambda capturing `this`, the enclosing one.
+static const CXXRecordDecl *objectOf(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic() || isa<CXXConstructorDecl, CXXDestructorDecl>(MD))
+    return nullptr;
+  const CXXRecordDecl *RD = MD->getParent();
+  if (!RD->isLambda())
+    return RD;
+  if (!RD->getLambdaCaptureDefault() && !llvm::any_of(RD->captures(), [](const LambdaCapture &C) {
+        return C.capturesThis();
+      }))
+    return nullptr;
+  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *Outer = dyn_cast<CXXRecordDecl>(DC); Outer && !Outer->isLambda())
+      return Outer;
+  return nullptr;
+}
+
+void HeldTokens::addMemberTokens(const CXXRecordDecl *RD,
+                                 std::vector<HeldTokenVar> &Found) {
+  if (!RD->hasDefinition() || Queries.isLongLivedByModel(RD, nullptr))
+    return;
+  // A class owning a source (a worker with its jthread) keeps its own
+  // lifetime token: not a request's.
+  // (A context that is token and source at once is the request's.)
+  for (const FieldDecl *F : RD->fields())
+    if (Queries.sourceHeldBy(F->getType()) &&
+        !Queries.tokenHeldBy(F->getType()))
+      return;
+  for (const FieldDecl *F : RD->fields()) {
+    std::optional<HeldToken> T = Queries.tokenHeldBy(F->getType());
+    if (T && T->Spec->Scope == model::TokenScope::Request &&
+        T->How != Holding::Element)
+      Found.push_back({F, *T, HeldTokenVar::Member});
+  }
+}
+
 llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
   if (!FD)
     return {};
@@ -85,6 +123,8 @@ llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
   }
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody()))
     addAwaitedTokens(Coro->getBody(), Queries, Found);
+  if (const CXXRecordDecl *Object = objectOf(Def))
+    addMemberTokens(Object, Found);
   // Re-find: the map may have grown while we were computing.
   auto &Slot = Memo[FD];
   Slot = std::move(Found);

@@ -8,7 +8,13 @@
 //   - it is a lambda's call operator and the lambda captures one;
 //   - it is a coroutine that co_awaits an expression yielding one (folly's
 //     `co_await folly::coro::co_current_cancellation_token`): its promise
-//     carries the token.
+//     carries the token;
+//   - it is a member function (or a lambda capturing `this`) of a
+//     per-request object: a class that is neither long-lived (model
+//     long_lived_types) nor the owner of a source, with a data member that
+//     is or points to a request-scoped token (`CancellationContext
+//     context_;` in a per-call helper). One level only: members of members
+//     are not followed.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELLINT_ANALYSIS_HELDTOKENS_H
@@ -24,9 +30,10 @@
 namespace cancellint::analysis {
 
 struct HeldTokenVar {
-  enum Origin { Parameter, Capture, Awaited };
+  enum Origin { Parameter, Capture, Awaited, Member };
   /// The parameter or captured variable; for Awaited, the local variable
-  /// initialised from the co_await, or null when the token is used in place.
+  /// initialised from the co_await, or null when the token is used in place;
+  /// for Member, the data member.
   const clang::ValueDecl *Var = nullptr;
   HeldToken Token;
   Origin From = Parameter;
@@ -47,6 +54,8 @@ public:
 
 private:
   ModelQueries &Queries;
+  void addMemberTokens(const clang::CXXRecordDecl *RD,
+                       std::vector<HeldTokenVar> &Found);
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<HeldTokenVar>> Memo;
 };
 

@@ -92,6 +92,8 @@ struct TimeoutArg {
 struct BlockingSpec {
   std::string Function;
   std::string Alternative;
+  /// The token type the alternative needs (std::stop_token); empty: any.
+  std::string AlternativeTakes;
   std::string Library;
   /// Absent: the call always blocks. Present: only when the argument
   /// provably meets the condition.

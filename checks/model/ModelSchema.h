@@ -238,6 +238,11 @@ template <> struct Schema<BlockingSpec> {
     R(&BlockingSpec::Alternative,
       Key{"alternative", Kind::Text, Optional, NoDecl,
           "free text: what to use instead, quoted in the message"});
+    R(&BlockingSpec::AlternativeTakes,
+      Key{"alternative_takes", Kind::Name, Optional, Class,
+          "the token type the alternative needs (`std::stop_token`): for "
+          "another held token the advice comes from that token's model "
+          "(its done check and links) instead"});
     R(&BlockingSpec::BlocksWhen,
       Key{"blocks_when", Kind::Object, Optional, NoDecl,
           "the call blocks without bound only when argument N is a negative "

@@ -2,11 +2,12 @@
 //
 // The built-in POSIX model against glibc's headers: every name resolves
 // (extern "C" functions are named without any scope; nonblocking_markers
-// are macros).
+// are macros; the token some alternatives need is std::stop_token).
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <stop_token>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>

@@ -22,7 +22,7 @@ folly::coro::Task<void> blocking_in_task() {
   const folly::CancellationToken &token =
       co_await folly::coro::co_current_cancellation_token;
   std::this_thread::sleep_for(2s);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' waits up to 2 s without observing 'token', longer than MaxUncheckedWait (1 s); use std::condition_variable_any::wait_for(lock, token, duration, pred) [cancel-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' waits up to 2 s without observing 'token', longer than MaxUncheckedWait (1 s); wait in bounded slices and check 'token.isCancellationRequested()' between them [cancel-blocking-call]
   folly::Baton<> baton;
   baton.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'folly::Baton::wait' blocks without observing 'token': cancellation cannot interrupt it; use folly::Baton::try_wait_for [cancel-blocking-call]
@@ -33,7 +33,7 @@ folly::coro::Task<void> token_in_place() {
           .isCancellationRequested())
     co_return;
   std::this_thread::sleep_for(3s);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' waits up to 3 s without observing the coroutine's 'folly::CancellationToken', longer than MaxUncheckedWait (1 s); use std::condition_variable_any::wait_for(lock, token, duration, pred) [cancel-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' waits up to 3 s without observing the coroutine's 'folly::CancellationToken', longer than MaxUncheckedWait (1 s) [cancel-blocking-call]
 }
 
 folly::coro::Task<int> loops() {
