@@ -17,6 +17,9 @@ install(DIRECTORY docs/checks/ DESTINATION ${CANCELLINT_DOC_DIR}/docs/checks
   FILES_MATCHING PATTERN "*.md")
 # The pre-commit hook, on PATH and ready to link as .git/hooks/pre-commit.
 install(PROGRAMS scripts/pre-commit DESTINATION bin RENAME cancellint-pre-commit)
+# The CI step that the GitHub Action and the GitLab template run.
+install(PROGRAMS ci/run-cancellint DESTINATION share/cancellint/ci)
+install(FILES ci/cancellint.gitlab-ci.yml DESTINATION share/cancellint/ci)
 
 # --- The Debian package -----------------------------------------------------
 # Its version is the programs' own (cmake/Version.cmake), read when cpack
