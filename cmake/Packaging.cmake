@@ -17,9 +17,12 @@ install(DIRECTORY docs/checks/ DESTINATION ${CANCELLINT_DOC_DIR}/docs/checks
   FILES_MATCHING PATTERN "*.md")
 # The pre-commit hook, on PATH and ready to link as .git/hooks/pre-commit.
 install(PROGRAMS scripts/pre-commit DESTINATION bin RENAME cancellint-pre-commit)
-# The CI step that the GitHub Action and the GitLab template run.
+# The CI step that the GitHub Action and the GitLab template run, and the
+# Bazel aspect, as a repository to point local_repository at.
 install(PROGRAMS ci/run-cancellint DESTINATION share/cancellint/ci)
 install(FILES ci/cancellint.gitlab-ci.yml DESTINATION share/cancellint/ci)
+install(FILES bazel/BUILD.bazel bazel/WORKSPACE bazel/cancellint.bzl
+  DESTINATION share/cancellint/bazel)
 
 # --- The Debian package -----------------------------------------------------
 # Its version is the programs' own (cmake/Version.cmake), read when cpack
