@@ -65,6 +65,11 @@ config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%source_root", config.cancellint_source_dir))
+config.substitutions.append(("%build_dir", config.cancellint_build_dir))
+# Runs a command with cancellint's source and build trees hidden (test/package).
+config.substitutions.append(("%without_trees", " ".join([
+    os.path.join(config.test_source_root, "package", "Inputs", "without-trees.sh"),
+    config.cancellint_source_dir, config.cancellint_build_dir])))
 config.substitutions.append(("%expect_exit", config.python + " " + os.path.join(
     config.test_source_root, "expect-exit.py")))
 config.substitutions.append(("%validate_sarif", "node " + os.path.join(

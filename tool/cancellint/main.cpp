@@ -3,6 +3,7 @@
 #include "MergeCommand.h"
 #include "ReportCommand.h"
 #include "SubcommandUsage.h"
+#include "Version.h"
 #include "execution/Worker.h"
 #include "model/ModelSchema.h"
 #include "report/OutputFormats.h"
@@ -233,7 +234,7 @@ int main(int argc, const char **argv) {
   if (Subcommand)
     Subcommand->keepOwnOptions();
   cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "cancellint " << CANCELLINT_VERSION << " (LLVM/Clang "
+    OS << "cancellint " << version() << " (LLVM/Clang "
        << LLVM_VERSION_STRING << ")\n";
   });
   if (!cl::ParseCommandLineOptions(OwnArgc, argv, Overview, &errs()))

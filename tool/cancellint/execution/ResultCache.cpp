@@ -16,6 +16,7 @@
 #include "Files.h"
 #include "JsonText.h"
 #include "OutputFile.h"
+#include "Version.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -66,7 +67,7 @@ ResultCache::ResultCache(std::string Directory, const std::string &SelfPath)
     : Directory(std::move(Directory)) {
   // A rebuilt tool may analyse differently: its identity is part of the key.
   auto Stamp = stampOf(SelfPath);
-  ToolStamp = std::string(CANCELLINT_VERSION) + "/" +
+  ToolStamp = std::string(version()) + "/" +
               std::to_string(Stamp ? Stamp->Size : 0) + "/" +
               std::to_string(Stamp ? Stamp->MTime : 0);
   // If it cannot be created, every lookup misses and every store fails

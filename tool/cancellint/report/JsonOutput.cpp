@@ -1,5 +1,6 @@
 //===--- JsonOutput.cpp - cancellint's own JSON --------------------------===//
 #include "JsonText.h"
+#include "Version.h"
 #include "report/OutputFormats.h"
 
 namespace cancellint::tool {
@@ -18,7 +19,7 @@ void writeJson(const RunReport &R, llvm::raw_ostream &OS) {
   for (const Failure &F : R.Failures)
     Failures.push_back(toJson(F));
   nlohmann::json Doc = {{"tool", "cancellint"},
-                        {"version", CANCELLINT_VERSION},
+                        {"version", version()},
                         {"translationUnits", R.TranslationUnits},
                         {"findings", Findings},
                         {"failures", Failures},

@@ -10,6 +10,7 @@
 #include "Files.h"
 #include "JsonText.h"
 #include "SourceLines.h"
+#include "Version.h"
 #include "report/OutputFormats.h"
 #include "report/RuleCatalog.h"
 
@@ -81,8 +82,8 @@ private:
     }
     return {{"name", "cancellint"},
             {"fullName", "cancellint: cancellation misuse analyzer for C and C++"},
-            {"version", CANCELLINT_VERSION},
-            {"semanticVersion", CANCELLINT_VERSION},
+            {"version", version()},
+            {"semanticVersion", version()},
             {"informationUri", CANCELLINT_HOMEPAGE},
             {"rules", Rules}};
   }

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "report/html/HtmlReport.h"
+#include "Version.h"
 #include "report/OutputFormats.h"
 #include "report/html/HtmlAssets.h"
 #include "report/html/HtmlEscaping.h"
@@ -91,7 +92,7 @@ void writePage(const SarifResults &Data, const HtmlOptions &Options,
      << contentSecurityPolicy() << "\">\n"
      << "<meta name=\"viewport\" content=\"width=device-width, "
         "initial-scale=1\">\n"
-     << R"(<meta name="generator" content="cancellint )" << CANCELLINT_VERSION
+     << R"(<meta name="generator" content="cancellint )" << version()
      << "\">\n<title>" << escapeHtml(Options.Title) << "</title>\n<style>\n"
      << asset("style") << checkColours(Index) << noScriptFilters(Data, Index)
      << "</style>\n"
@@ -99,7 +100,7 @@ void writePage(const SarifResults &Data, const HtmlOptions &Options,
   writeHtmlHeader(Data, Options.Title, OS);
   writeHtmlSummary(Data, Index, OS);
   writeHtmlFindings(Data, Index, OS);
-  OS << "<footer class=\"page\">Rendered by cancellint " << CANCELLINT_VERSION
+  OS << "<footer class=\"page\">Rendered by cancellint " << version()
      << ". Source excerpts were read when the report was rendered.</footer>\n"
      << "</main>\n<script>" << scriptText() << "</script>\n</body>\n</html>\n";
 }
