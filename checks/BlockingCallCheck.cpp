@@ -25,6 +25,7 @@
 #include "BlockingCallCheck.h"
 #include "analysis/CallArguments.h"
 #include "analysis/Expressions.h"
+#include "analysis/Locks.h"
 #include "analysis/PromptCalls.h"
 #include "analysis/TokenOverloads.h"
 #include "analysis/WaitBounds.h"
@@ -134,6 +135,8 @@ void BlockingCallCheck::analyse(const FunctionDecl *FD, ASTContext &Ctx) {
   const llvm::ArrayRef<const analysis::StopFlag *> Polled = Flags.polledBy(FD);
   if (!Polled.empty())
     analyseStopFlags(FD, Polled, Flags, Ctx);
+  for (const analysis::StopFlag *F : Flags.setBy(FD))
+    checkJoinUnderLock(FD, *F, Flags);
 }
 
 void BlockingCallCheck::analyseTokens(
@@ -180,8 +183,14 @@ BlockingCallCheck::checkCalls(const analysis::FunctionScan &Scan,
   for (size_t I = 0; I < Scan.Calls.size(); ++I) {
     const analysis::ScannedCall &SC = Scan.Calls[I];
     const analysis::BlockingCallee B = Blocking->calleeOf(SC.Call);
-    if (!B)
+    if (!B) {
+      // In a loop that never consults the token, the loop is the finding.
+      const bool LoopsReport = SC.Loop >= 0 && !Scan.Loops[SC.Loop].Consults;
+      if (!LoopsReport && reportIndirectWait(SC.Call, Token, Ctx))
+        for (int L = SC.Loop; L >= 0; L = Scan.Loops[L].Parent)
+          LoopHasFinding[L] = true;
       continue;
+    }
     // The cancellable overload (wait(lock, token, pred)) observes it.
     if (Blocking->passesToken(SC.Call))
       continue;
@@ -274,6 +283,39 @@ static std::string calleeName(const analysis::BlockingCallee &B,
     return B.Spec->Function;
   const std::string Name = Q.name(B.Callee);
   return Name.empty() ? B.Callee->getNameAsString() : Name;
+}
+
+/// Finding 1 through a function of the unit: \p Call calls a function that
+/// takes no token and waits long (a model blocking call, a few calls
+/// deep): the held token cannot reach that wait. Returns whether it
+/// reported.
+bool BlockingCallCheck::reportIndirectWait(const CallExpr *Call,
+                                           const analysis::HeldTokenVar &Token,
+                                           const ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXMethodDecl>(Callee) &&
+                     cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
+    return false;
+  // A function taking a token is judged on its own.
+  for (const ParmVarDecl *P : Callee->parameters())
+    if (queries().tokenHeldBy(P->getType()))
+      return false;
+  const analysis::BlockingCalls::LongWait *W =
+      Blocking->longWaitIn(Callee, MaxUncheckedWait, Ctx);
+  const SourceLocation Loc = Call->getExprLoc();
+  if (!W || !reportOnce(Loc, BlockingCallFinding))
+    return W != nullptr;
+  const std::string Waits =
+      W->Bound.What == analysis::WaitBound::Constant
+          ? "up to " + analysis::formatSeconds(W->Bound.Seconds)
+          : "without bound";
+  diag(Loc, "'%0' waits %1 (it calls '%2') without observing %3, which it "
+            "does not take: cancellation cannot interrupt it; pass %3 down "
+            "to it")
+      << Callee->getNameAsString() << Waits << calleeName(W->Callee, queries())
+      << tokenPhrase(Token);
+  diag(W->Call->getExprLoc(), "waits here", DiagnosticIDs::Note);
+  return true;
 }
 
 /// Whether a callable argument of \p Call (a wait's predicate) reads the
@@ -564,6 +606,38 @@ void BlockingCallCheck::reportFlagWait(const CallExpr *Call,
   }
   diag(Flag.SetAt->getBeginLoc(), analysis::stopFlagReason(Flag),
        DiagnosticIDs::Note);
+}
+
+//===--- 5. Joining a thread under the mutex it needs to end --------------===//
+
+void BlockingCallCheck::checkJoinUnderLock(const FunctionDecl *Setter,
+                                           const analysis::StopFlag &Flag,
+                                           analysis::StopFlags &Flags) {
+  const CallExpr *Join = Flag.Signal;
+  if (!Flag.SignalJoins || !Setter->getBody())
+    return;
+  for (const FunctionDecl *Poller : Flags.pollersOf(Flag)) {
+    if (!Poller->getBody())
+      continue;
+    for (const auto &[Mutex, LockedAt] :
+         analysis::mutexesLockedIn(Poller->getBody(), queries())) {
+      if (!analysis::mutexHeldAt(Setter->getBody(), Join, Mutex, queries()) ||
+          !reportOnce(Join->getExprLoc(), BlockingCallFinding))
+        continue;
+      const std::string M = Mutex->getNameAsString();
+      diag(Join->getExprLoc(),
+           "'join' waits for the thread while '%0' is held, and the thread "
+           "locks '%0' in '%1': if it is waiting for '%0' when the join "
+           "starts, neither can go on; release '%0' before joining")
+          << M << Poller->getNameAsString();
+      diag(LockedAt->getBeginLoc(), "'%0' locks '%1' here",
+           DiagnosticIDs::Note)
+          << Poller->getNameAsString() << M;
+      diag(Flag.SetAt->getBeginLoc(), analysis::stopFlagReason(Flag),
+           DiagnosticIDs::Note);
+      return;
+    }
+  }
 }
 
 } // namespace cancellint

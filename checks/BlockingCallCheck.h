@@ -47,6 +47,11 @@ private:
                         llvm::ArrayRef<const analysis::StopFlag *> Polled,
                         analysis::StopFlags &Flags,
                         const clang::ASTContext &Ctx);
+  /// Finding 5: the setter joins the thread while holding a mutex the
+  /// thread's loop locks.
+  void checkJoinUnderLock(const clang::FunctionDecl *Setter,
+                          const analysis::StopFlag &Flag,
+                          analysis::StopFlags &Flags);
   void reportFlagWait(const clang::CallExpr *Call,
                       const analysis::BlockingCallee &B,
                       const analysis::WaitBound &Bound,
@@ -65,6 +70,9 @@ private:
   void checkLockWrappers(const clang::FunctionDecl *FD,
                          const analysis::HeldTokenVar &Token,
                          const clang::ASTContext &Ctx);
+  bool reportIndirectWait(const clang::CallExpr *Call,
+                          const analysis::HeldTokenVar &Token,
+                          const clang::ASTContext &Ctx);
   std::string adviceFor(const analysis::BlockingCallee &B,
                         const analysis::HeldTokenVar &Token);
   static bool predicateReads(const clang::CallExpr *Call,

@@ -334,4 +334,48 @@ bool BlockingCalls::mayBlock(const FunctionDecl *FD, unsigned Depth) {
   return Blocks;
 }
 
+const BlockingCalls::LongWait *
+BlockingCalls::longWaitIn(const FunctionDecl *FD, double MaxSeconds,
+                          const ASTContext &Ctx) {
+  return longWaitIn(FD, MaxSeconds, Ctx, 0);
+}
+
+const BlockingCalls::LongWait *
+BlockingCalls::longWaitIn(const FunctionDecl *FD, double MaxSeconds,
+                          const ASTContext &Ctx, unsigned Depth) {
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  auto [It, Inserted] = LongWaits.try_emplace(Def);
+  if (!Inserted)
+    return It->second ? &*It->second : nullptr; // known, or in a cycle
+  std::optional<LongWait> Found;
+  findEvaluated(Def->getBody(), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call)
+      return false;
+    if (BlockingCallee B = calleeOf(Call)) {
+      if (passesToken(Call))
+        return false;
+      const WaitBound Bound = boundOf(Call, B, Ctx);
+      if (Bound.What == WaitBound::Unbounded ||
+          (Bound.What == WaitBound::Constant && Bound.Seconds > MaxSeconds)) {
+        Found = LongWait{Call, B, Bound};
+        return true;
+      }
+      return false;
+    }
+    if (Depth < 2)
+      if (const LongWait *Inner =
+              longWaitIn(Call->getDirectCallee(), MaxSeconds, Ctx, Depth + 1)) {
+        Found = *Inner;
+        return true;
+      }
+    return false;
+  });
+  LongWaits[Def] = Found;
+  return LongWaits[Def] ? &*LongWaits[Def] : nullptr;
+}
+
 } // namespace cancellint::analysis

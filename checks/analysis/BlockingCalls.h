@@ -94,11 +94,25 @@ public:
   /// see that a loop calling `queue.pop()` waits. Memoised.
   bool mayBlock(const clang::FunctionDecl *FD);
 
+  /// A blocking call inside the body of \p FD, or of a function it calls
+  /// (within the translation unit, a few calls deep), that waits without
+  /// bound or longer than \p MaxSeconds, and passes no token. Null when
+  /// there is none. Memoised per function.
+  struct LongWait {
+    const clang::CallExpr *Call = nullptr;
+    BlockingCallee Callee;
+    WaitBound Bound;
+  };
+  const LongWait *longWaitIn(const clang::FunctionDecl *FD, double MaxSeconds,
+                             const clang::ASTContext &Ctx);
+
 private:
   ModelQueries &Queries;
   llvm::DenseMap<const clang::FunctionDecl *, BlockingCallee> Annotations;
   llvm::DenseMap<const clang::FunctionDecl *, bool> MayBlock;
   llvm::DenseMap<const clang::FunctionDecl *, bool> MarkerBodies;
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<LongWait>>
+      LongWaits;
 
   BlockingCallee annotationOf(const clang::FunctionDecl *FD);
   /// The blocking entry of the member \p Spec locks of \p Mutex.
@@ -108,6 +122,8 @@ private:
   bool builtWithToken(const clang::Expr *Object, unsigned Depth = 0);
   bool textMentionsMarker(llvm::StringRef Text);
   bool mayBlock(const clang::FunctionDecl *FD, unsigned Depth);
+  const LongWait *longWaitIn(const clang::FunctionDecl *FD, double MaxSeconds,
+                             const clang::ASTContext &Ctx, unsigned Depth);
 };
 
 } // namespace cancellint::analysis

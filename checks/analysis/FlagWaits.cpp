@@ -3,12 +3,12 @@
 #include "CallArguments.h"
 #include "Expressions.h"
 #include "Lambdas.h"
+#include "Locks.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include <functional>
 
 using namespace clang;
 
@@ -58,61 +58,6 @@ const Expr *predicateOf(const CallExpr *Call) {
   return nullptr;
 }
 
-/// Whether \p At, in \p Body, runs while a lock guard on \p Mutex is alive
-/// (`std::lock_guard<std::mutex> g(m_);` earlier in an enclosing block), or
-/// after `m_.lock()` in the same block.
-bool heldAt(const Stmt *Body, const Stmt *At, const ValueDecl *Mutex) {
-  bool Found = false, Held = false;
-  // Returns whether At was found below S; Guarded says whether a guard
-  // of an enclosing block is alive.
-  std::function<bool(const Stmt *, bool)> Visit = [&](const Stmt *S,
-                                                      bool Guarded) {
-    if (!S)
-      return false;
-    if (S == At) {
-      Found = true;
-      Held = Guarded;
-      return true;
-    }
-    if (isa<LambdaExpr>(S))
-      return false;
-    if (const auto *C = dyn_cast<CompoundStmt>(S)) {
-      bool Local = Guarded;
-      for (const Stmt *Child : C->body()) {
-        if (Visit(Child, Local))
-          return true;
-        if (const auto *DS = dyn_cast<DeclStmt>(Child))
-          for (const Decl *D : DS->decls())
-            if (const auto *V = dyn_cast<VarDecl>(D))
-              if (const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
-                      ignoreValueWrappers(V->getInit())))
-                for (const Expr *A : Init->arguments())
-                  if (const ValueDecl *N = namedDecl(ignoreValueWrappers(A));
-                      N && StopFlags::canonicalVar(N) == Mutex)
-                    Local = true;
-        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Child))
-          if (const CXXMethodDecl *MD = MC->getMethodDecl();
-              MD && MD->getIdentifier() &&
-              namedDecl(MC->getImplicitObjectArgument()) &&
-              StopFlags::canonicalVar(
-                  namedDecl(MC->getImplicitObjectArgument())) == Mutex) {
-            if (MD->getName() == "lock")
-              Local = true;
-            else if (MD->getName() == "unlock")
-              Local = Guarded;
-          }
-      }
-      return false;
-    }
-    for (const Stmt *Child : S->children())
-      if (Visit(Child, Guarded))
-        return true;
-    return false;
-  };
-  Visit(Body, false);
-  return Found && Held;
-}
-
 } // namespace
 
 FlagWait flagWaitOf(const CallExpr *Call, const BlockingCallee &B,
@@ -149,8 +94,9 @@ FlagWait flagWaitOf(const CallExpr *Call, const BlockingCallee &B,
     // wake-up can fall between the predicate's check and the wait.
     const ValueDecl *Mutex = mutexOf(Call);
     const Stmt *Body = Flag.Setter->getBody();
-    if (Mutex && Body && !heldAt(Body, Flag.SetAt, Mutex) &&
-        !heldAt(Body, Out.Wake, Mutex)) {
+    if (Mutex && Body &&
+        !mutexHeldAt(Body, Flag.SetAt, Mutex, Flags.queries()) &&
+        !mutexHeldAt(Body, Out.Wake, Mutex, Flags.queries())) {
       Out.What = FlagWait::LostWakeup;
       Out.Mutex = Mutex;
     }

@@ -475,6 +475,8 @@ struct StopFlags::Facts {
               Flag->Signal = C;
           }
         }
+        Flag->SignalJoins =
+            Flag->Signal && signalKind(Flag->Signal) == SignalKind::Join;
         ByVar[W.Var] = Flag.get();
         Flags.push_back(std::move(Flag));
         break;
@@ -525,6 +527,30 @@ StopFlags::polledBy(const FunctionDecl *FD) {
       It->second.push_back(F);
   }
   return It->second;
+}
+
+ModelQueries &StopFlags::queries() { return Data->Queries; }
+
+llvm::ArrayRef<const FunctionDecl *> StopFlags::pollersOf(const StopFlag &F) {
+  auto [It, Inserted] = Pollers.try_emplace(&F);
+  if (!Inserted)
+    return It->second;
+  for (const Facts::LoopRead &R : Data->Reads) {
+    const FunctionDecl *In = canonicalFunction(R.In);
+    if (R.Test.Var == F.Var && R.Test.holdsFor(F.Stop) &&
+        Data->OnThread.count(In) && !llvm::is_contained(It->second, R.In))
+      It->second.push_back(R.In);
+  }
+  return It->second;
+}
+
+llvm::SmallVector<const StopFlag *, 1>
+StopFlags::setBy(const FunctionDecl *FD) {
+  llvm::SmallVector<const StopFlag *, 1> Out;
+  for (const std::unique_ptr<StopFlag> &F : Data->Flags)
+    if (canonicalFunction(F->Setter) == canonicalFunction(FD))
+      Out.push_back(F.get());
+  return Out;
 }
 
 const StopFlag *StopFlags::readBy(const Expr *E) {

@@ -66,6 +66,8 @@ struct StopFlag {
   const clang::Expr *SetAt = nullptr;
   const clang::FunctionDecl *Setter = nullptr;
   const clang::CallExpr *Signal = nullptr;
+  /// Signal joins the thread (join(), pthread_join).
+  bool SignalJoins = false;
   /// The wake-up calls the setter makes (notify_all on a condition
   /// variable, close on a socket), on the objects they name.
   llvm::SmallVector<const clang::CallExpr *, 2> Wakes;
@@ -93,6 +95,14 @@ public:
   /// lambda) reads \p F.
   bool reads(const clang::Stmt *S, const StopFlag &F);
 
+  /// The functions whose loops poll \p F (on a thread).
+  llvm::ArrayRef<const clang::FunctionDecl *> pollersOf(const StopFlag &F);
+
+  /// The flags \p FD sets as their setter.
+  llvm::SmallVector<const StopFlag *, 1> setBy(const clang::FunctionDecl *FD);
+
+  ModelQueries &queries();
+
   /// The canonical declaration for \p D: for members of class template
   /// instantiations, the template's own member.
   static const clang::ValueDecl *canonicalVar(const clang::ValueDecl *D);
@@ -104,6 +114,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<const StopFlag *, 1>>
       Polled;
+  llvm::DenseMap<const StopFlag *,
+                 llvm::SmallVector<const clang::FunctionDecl *, 1>>
+      Pollers;
 };
 
 } // namespace cancellint::analysis

@@ -95,7 +95,9 @@ void consults(std::stop_token st, Queue &q, std::vector<std::function<void()>> &
   while (running)
     cva.wait(lock, st, [] { return !running; }); // passes the token
   while (running) {
-    fetch(st, q.pop()); // passes the token on
+    fetch(st, q.pop()); // passes the token on, so the loop consults it...
+    // ...but pop() itself waits on its condition variable without it.
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: 'pop' waits without bound (it calls 'std::condition_variable::wait') without observing 'st', which it does not take: cancellation cannot interrupt it; pass 'st' down to it [cancel-blocking-call]
   }
   std::stop_token copy = st;
   while (true) {

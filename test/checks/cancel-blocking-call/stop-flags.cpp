@@ -203,6 +203,33 @@ private:
   std::thread thread_;
 };
 
+// --- Joining under the mutex the thread needs to leave its wait.
+class Cleaner {
+public:
+  Cleaner() : thread_([this] { clean(); }) {}
+  ~Cleaner() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    stop_ = true;
+    cv_.notify_all();
+    thread_.join();
+    // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'join' waits for the thread while 'mutex_' is held, and the thread locks 'mutex_' in 'clean': if it is waiting for 'mutex_' when the join starts, neither can go on; release 'mutex_' before joining [cancel-blocking-call]
+    // CHECK-NOTES: :[[@LINE+7]]:7: note: 'clean' locks 'mutex_' here
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'stop_' is treated as a stop flag: '~Cleaner' sets it here before joining the thread
+  }
+
+private:
+  void clean() {
+    while (!stop_) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      cv_.wait_for(lock, std::chrono::seconds(10));
+    }
+  }
+  bool stop_ = false;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::thread thread_;
+};
+
 // === Not reported.
 
 // A flag that is only read is a setting.
@@ -287,6 +314,32 @@ private:
     }
   }
   std::atomic<bool> running_{true};
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::thread thread_;
+};
+
+// The mutex released before the join.
+class ReleasingCleaner {
+public:
+  ReleasingCleaner() : thread_([this] { clean(); }) {}
+  ~ReleasingCleaner() {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      stop_ = true;
+      cv_.notify_all();
+    }
+    thread_.join();
+  }
+
+private:
+  void clean() {
+    while (!stop_) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      cv_.wait_for(lock, std::chrono::seconds(10));
+    }
+  }
+  bool stop_ = false;
   std::mutex mutex_;
   std::condition_variable cv_;
   std::thread thread_;
