@@ -218,6 +218,11 @@ void LostHandleCheck::checkDerivation(const CallExpr *Call) {
 }
 
 void LostHandleCheck::checkRegistration(const Expr *E) {
+  // Only a prvalue is destroyed at the end of the full-expression: a call
+  // returning a reference to a registration it keeps
+  // (std::optional<std::stop_callback<F>>::emplace) has not lost it.
+  if (!E->isPRValue())
+    return;
   const CXXRecordDecl *Record = E->getType()->getAsCXXRecordDecl();
   auto [Parent, Child] = analysis::valueUser(E, *S->Ctx);
   if (!Record || !analysis::discardsValue(Parent, Child))

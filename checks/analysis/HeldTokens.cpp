@@ -103,8 +103,12 @@ llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
     return It->second;
   std::vector<HeldTokenVar> Found;
   const FunctionDecl *Def = FD->getDefinition() ? FD->getDefinition() : FD;
+  // A parameter a macro declared (gmock's ACTION_P gives every action
+  // `arg0`...`arg9`) is not a token the user's code holds.
   for (const ParmVarDecl *P : Def->parameters())
-    if (auto T = Queries.tokenHeldBy(P->getType()))
+    if (P->getLocation().isMacroID())
+      continue;
+    else if (auto T = Queries.tokenHeldBy(P->getType()))
       Found.push_back({P, *T, HeldTokenVar::Parameter});
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
       MD && MD->getParent()->isLambda()) {

@@ -233,3 +233,8 @@ void no_token(std::future<int> &f) {
 void suppressed(std::stop_token st) {
   std::this_thread::sleep_for(5s); // NOLINT(cancel-blocking-call)
 }
+
+// A token parameter a macro declared (gmock's ACTION_P gives every action
+// arg0...arg9) is not held by the user's code.
+#define ACTION_WITH_TOKEN(name) void name(std::stop_token arg2)
+ACTION_WITH_TOKEN(WaitAction) { std::this_thread::sleep_for(5s); }

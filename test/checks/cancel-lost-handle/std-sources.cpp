@@ -4,6 +4,7 @@
 // detached std::jthreads, against the real libstdc++ and libc++ headers.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <thread>
 #include <utility>
@@ -136,6 +137,9 @@ void registrations(std::stop_token token) {
   std::stop_callback named(token, [] {});
   auto alsoNamed = std::stop_callback(token, [] {});
   std::stop_callback<std::function<void()>> typed(token, [] {});
+  // emplace returns a reference to the callback the optional keeps.
+  std::optional<std::stop_callback<std::function<void()>>> kept;
+  kept.emplace(token, [] {});
   auto owned = std::make_unique<std::stop_callback<std::function<void()>>>(
       token, [] {});
 }
