@@ -174,7 +174,7 @@ analysis::LoopWalk SwallowedDoneCheck::walkCancelled(
     return analysis::branchesFor(St.Signals.onceCancelled(Cond, Carrier, LoopCond));
   };
   auto Ends = [&](const Stmt *E) {
-    return analysis::DoneSignals::handsOn(E, Carrier.Var) ||
+    return St.Signals.handsOn(E, Carrier.Var) ||
            Reads.mayChange(E);
   };
   const analysis::WalkRules Rules{Branch, Ends, Region};

@@ -452,8 +452,44 @@ bool DoneSignals::handsOn(const Stmt *S, const ValueDecl *Var) {
     Origin = rootVariable(VD->getInit());
   for (const Expr *Arg : Call->arguments())
     if (refersTo(Arg, Var) || (Origin && refersTo(Arg, Origin)))
-      return true;
+      return canStopLoop(Call->getDirectCallee());
   return false;
+}
+
+bool DoneSignals::canStopLoop(const FunctionDecl *FD) {
+  // Calls through pointers and unresolved calls: not known, so they count.
+  if (!FD)
+    return true;
+  return FD->isNoReturn() || !FD->getReturnType()->isVoidType() ||
+         mayThrow(FD, 0);
+}
+
+bool DoneSignals::mayThrow(const FunctionDecl *FD, unsigned Depth) {
+  const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
+  if (Proto && Proto->isNothrow())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Def = FD->getDefinition();
+  // Library functions report; they do not end the caller's loop.
+  if (SM.isInSystemHeader((Def ? Def : FD)->getLocation()))
+    return false;
+  if (!Def || !Def->getBody())
+    return true; // user code elsewhere: it may
+  if (Depth > 3)
+    return true;
+  auto [It, Inserted] = MayThrow.try_emplace(Def, false);
+  if (!Inserted)
+    return It->second; // known, or being computed (a cycle adds nothing)
+  const bool Throws = findEvaluated(Def->getBody(), [&](const Stmt *S) {
+    if (isa<CXXThrowExpr>(S))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && !isa<CXXOperatorCallExpr>(Call) &&
+           mayThrow(Callee, Depth + 1);
+  }) != nullptr;
+  MayThrow[Def] = Throws;
+  return Throws;
 }
 
 Follow branchesFor(Verdict V) {

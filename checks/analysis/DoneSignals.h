@@ -95,10 +95,15 @@ public:
   bool isDoneCheckCall(const clang::Expr *E);
 
   /// Whether \p S passes \p Var itself (not a member of it, not to an
-  /// operator) to a function: `finish(status)`, `done(std::move(ec))`.
-  /// A variable initialised from another (`auto code = s.error_code()`)
-  /// counts as that one too.
-  static bool handsOn(const clang::Stmt *S, const clang::ValueDecl *Var);
+  /// operator) to a function that can stop the loop with it:
+  /// `finish(status)`, `done(std::move(ec))`. A variable initialised from
+  /// another (`auto code = s.error_code()`) counts as that one too. The
+  /// callee must be able to act: it never returns, its result decides
+  /// control (it returns a value), or it may throw. Logging is not
+  /// handling: a void function that cannot throw (noexcept, or a body of
+  /// this unit that neither throws nor calls what may; functions of system
+  /// headers report, they do not stop loops) does not count.
+  bool handsOn(const clang::Stmt *S, const clang::ValueDecl *Var);
 
   /// The variable \p E reads through members, member calls without
   /// arguments and dereferences (`s.error_code()` -> s); null otherwise.
@@ -110,6 +115,11 @@ private:
   llvm::DenseMap<const clang::EnumDecl *,
                  std::vector<const clang::EnumConstantDecl *>>
       DoneByEnum;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> MayThrow;
+
+  /// Whether calling \p FD can end the loop around the call.
+  bool canStopLoop(const clang::FunctionDecl *FD);
+  bool mayThrow(const clang::FunctionDecl *FD, unsigned Depth);
 
   bool sameSubject(const clang::Expr *A, const clang::Expr *B) const;
   bool mentions(const clang::Expr *E, const DoneCarrier &C) const;

@@ -4,6 +4,7 @@
 // CompletionQueue::NextStatus in retry and poll loops, against grpc++ 1.51.
 #include <grpcpp/grpcpp.h>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -25,6 +26,63 @@ void retryDefault() {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: done values 'grpc::StatusCode::CANCELLED' and 'grpc::StatusCode::DEADLINE_EXCEEDED' fall into this default branch, which goes round the loop again instead of leaving it [cancel-swallowed-done]
       std::cerr << s.error_message() << "\n";
       continue;
+    }
+  }
+}
+
+// --- Logging is not handling: a void function that cannot throw.
+static void logStatus(const grpc::Status &s) { std::cerr << s.error_message(); }
+void retryLogged() {
+  while (true) {
+    grpc::Status s = call();
+    switch (s.error_code()) {
+    case grpc::StatusCode::OK:
+      return;
+    default:
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: done values 'grpc::StatusCode::CANCELLED' and 'grpc::StatusCode::DEADLINE_EXCEEDED' fall into this default branch, which goes round the loop again instead of leaving it [cancel-swallowed-done]
+      logStatus(s);
+      backoff();
+    }
+  }
+}
+
+// The same in a template.
+template <class Call> void retryLoggedT(Call c) {
+  while (true) {
+    grpc::Status s = c();
+    switch (s.error_code()) {
+    case grpc::StatusCode::OK:
+      return;
+    default:
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: done values 'grpc::StatusCode::CANCELLED' and 'grpc::StatusCode::DEADLINE_EXCEEDED' fall into this default branch, which goes round the loop again instead of leaving it [cancel-swallowed-done]
+      logStatus(s);
+    }
+  }
+}
+template void retryLoggedT(grpc::Status (*)());
+
+// Handing the status to a function that can stop the loop is handling: one
+// that throws, one that never returns, one whose result decides.
+static void escalate(const grpc::Status &s) {
+  if (!s.ok())
+    throw std::runtime_error(s.error_message());
+}
+[[noreturn]] void fatal(const grpc::Status &s);
+bool retryable(const grpc::Status &s);
+void retryHandled() {
+  while (true) {
+    grpc::Status s = call();
+    switch (s.error_code()) {
+    case grpc::StatusCode::OK:
+      return;
+    case grpc::StatusCode::INTERNAL:
+      fatal(s);
+    case grpc::StatusCode::UNKNOWN:
+      if (!retryable(s))
+        return;
+      break;
+    default:
+      escalate(s);
     }
   }
 }
