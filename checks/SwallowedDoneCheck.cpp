@@ -393,46 +393,64 @@ void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
     return;
   State &St = state(Ctx);
   for (const analysis::CompletionHandler &H : St.Handlers.handlersOf(Call))
-    checkHandler(H.Function, H.ErrorCode, 0);
+    checkHandler(H.Function, H.ErrorCode, Call, 0);
 }
 
 void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
                                       const ParmVarDecl *ErrorCode,
-                                      int Depth) {
+                                      const CallExpr *Armed, int Depth) {
   State &St = *TU;
   if (Depth > 3 || !St.Checked.insert(Handler).second)
     return;
+  const FunctionDecl *Own = analysis::calleeOf(Armed);
   const analysis::CompletionHandlers::Chain C =
       St.Handlers.chainOf(Handler, ErrorCode);
-  if (C.Next) {
-    const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
-    const bool IsLambda = MD && MD->getParent()->isLambda();
-    const SourceLocation Loc =
-        IsLambda ? MD->getParent()->getBeginLoc() : Handler->getLocation();
-    if (reportOnce(Loc)) {
-      const std::string Name =
-          IsLambda ? "" : " '" + Handler->getNameAsString() + "'";
-      const std::string What =
-          C.Next->Started
-              ? "'" + C.Next->Started->getNameAsString() + "' again"
-              : "another operation through '" +
-                    C.Next->Via->getNameAsString() + "'";
-      const unsigned Kind = !ErrorCode ? 0 : !ErrorCode->isReferenced() ? 1 : 2;
-      diag(Loc, "completion handler%0 %select{discards its error code and "
-                "starts|ignores its error code and starts|starts}1 %2"
-                "%select{| even when its operation was cancelled}3, so "
-                "cancelling the operation does not stop the chain")
-          << Name << Kind << What << (Kind == 2);
-      diag(C.Next->At->getBeginLoc(), "next operation started here",
-           DiagnosticIDs::Note);
-    }
-  }
+  // Only a next operation that can come back to this one makes a chain
+  // that cancelling does not stop; a final reply before teardown ends it.
+  if (C.Next && St.Handlers.comesBack(*C.Next, Own))
+    reportRearm(Handler, ErrorCode, Armed, C);
   for (const auto &[Callee, Index] : C.Forwarded) {
     const FunctionDecl *Def =
         Callee->getDefinition() ? Callee->getDefinition() : Callee;
     if (Index < Def->getNumParams())
-      checkHandler(Def, Def->getParamDecl(Index), Depth + 1);
+      checkHandler(Def, Def->getParamDecl(Index), Armed, Depth + 1);
   }
+}
+
+void SwallowedDoneCheck::reportRearm(
+    const FunctionDecl *Handler, const ParmVarDecl *ErrorCode,
+    const CallExpr *Armed, const analysis::CompletionHandlers::Chain &C) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
+  const bool IsLambda = MD && MD->getParent()->isLambda();
+  const SourceLocation Loc =
+      IsLambda ? MD->getParent()->getBeginLoc() : Handler->getLocation();
+  if (!reportOnce(Loc))
+    return;
+  const FunctionDecl *Own = analysis::calleeOf(Armed);
+  const FunctionDecl *Next = analysis::calleeOf(C.Next->Operation);
+  const bool Same = Next && queries().name(Next) == queries().name(Own);
+  const std::string Name =
+      IsLambda ? "" : " '" + Handler->getNameAsString() + "'";
+  const std::string Via =
+      C.Next->Via ? " through '" + C.Next->Via->getNameAsString() + "'" : "";
+  std::string What = "'" + (Next ? Next->getNameAsString() : std::string()) + "'";
+  What += Same ? " again" + Via
+               : Via + ", which leads back to '" + Own->getNameAsString() + "'";
+  const unsigned Kind = !ErrorCode ? 0 : !ErrorCode->isReferenced() ? 1 : 2;
+  diag(Loc, "completion handler%0 %select{discards its error code and "
+            "starts|ignores its error code and starts|starts}1 %2"
+            "%select{| even when its operation was cancelled}3, so "
+            "cancelling the operation does not stop the chain")
+      << Name << Kind << What << (Kind == 2);
+  diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
+      << Own->getNameAsString();
+  if (C.Tested)
+    diag(C.Tested->getBeginLoc(),
+         "the error code is tested here, but control goes on to the next "
+         "operation",
+         DiagnosticIDs::Note);
+  diag(C.Next->At->getBeginLoc(), "next operation started here",
+       DiagnosticIDs::Note);
 }
 
 } // namespace cancellint

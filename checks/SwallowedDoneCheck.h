@@ -3,6 +3,7 @@
 #define CANCELLINT_CHECKS_SWALLOWEDDONECHECK_H
 
 #include "ModelCheck.h"
+#include "analysis/CompletionHandlers.h"
 #include "analysis/DoneSignals.h"
 #include "analysis/FunctionPaths.h"
 #include "analysis/Loops.h"
@@ -43,7 +44,12 @@ private:
   void checkCatch(const clang::CXXCatchStmt *Catch, clang::ASTContext &Ctx);
   void checkAsyncCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);
   void checkHandler(const clang::FunctionDecl *Handler,
-                    const clang::ParmVarDecl *ErrorCode, int Depth);
+                    const clang::ParmVarDecl *ErrorCode,
+                    const clang::CallExpr *Armed, int Depth);
+  void reportRearm(const clang::FunctionDecl *Handler,
+                   const clang::ParmVarDecl *ErrorCode,
+                   const clang::CallExpr *Armed,
+                   const analysis::CompletionHandlers::Chain &C);
   analysis::LoopWalk walkCancelled(const analysis::LoopContext &LC,
                                    const clang::CFGBlock *From,
                                    const analysis::DoneCarrier &Carrier,

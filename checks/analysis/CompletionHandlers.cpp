@@ -17,6 +17,9 @@ namespace {
 /// How many functions deep "starts an operation" and handler forwarding
 /// are followed.
 constexpr int MaxCallDepth = 3;
+/// How many handlers a chain is followed through to see whether it comes
+/// back to its first operation (resolve, connect, write, read, next host).
+constexpr unsigned MaxChainDepth = 6;
 
 bool isSystem(const Decl *D) {
   return D->getASTContext().getSourceManager().isInSystemHeader(
@@ -221,7 +224,7 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
     if (!Callee)
       return false;
     if (Queries.isAsyncOperation(Callee)) {
-      Found = {Call, Callee, nullptr};
+      Found = {Call, Callee, nullptr, Call};
       return true;
     }
     if (Forwards(Call))
@@ -229,8 +232,9 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
     // The callee tests a stop flag before it starts the next operation
     // (`void do_accept() { if (!stopping_) async_accept(...); }`): stopping
     // its owner ends the chain, like the flag tested in the handler.
-    if (startsAsync(Callee) && !startsOnlyBehindStopFlag(Callee)) {
-      Found = {Call, nullptr, Callee};
+    if (const CallExpr *Op = startsAsync(Callee);
+        Op && !startsOnlyBehindStopFlag(Callee)) {
+      Found = {Call, nullptr, Callee, Op};
       return true;
     }
     return false;
@@ -239,11 +243,22 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
   Carrier.Var = ErrorCode;
   Carrier.TruthyOnError = true;
   auto Branch = [&](const Expr *Cond, bool LoopCond) {
-    return branchesFor(Signals.onceCancelled(Cond, Carrier, LoopCond));
+    const Verdict V = Signals.onceCancelled(Cond, Carrier, LoopCond);
+    // A test of the error code that the path goes on through.
+    if (!Out.Tested && ErrorCode && V != Verdict::Unknown &&
+        V != Verdict::Decided &&
+        findEvaluated(Cond, [&](const Stmt *S) {
+          const auto *DRE = dyn_cast<DeclRefExpr>(S);
+          return DRE && DRE->getDecl() == ErrorCode;
+        }))
+      Out.Tested = Cond;
+    return branchesFor(V);
   };
   const WalkRules Rules{Branch, nullptr, nullptr};
   if (P->firstReachable(Rules, IsRearm))
     Out.Next = Found;
+  else
+    Out.Tested = nullptr;
   // Every forwarding call, also those past the re-arm.
   if (ErrorCode)
     findEvaluated(Handler->getBody(), [&](const Stmt *S) {
@@ -251,6 +266,55 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
         Forwards(Call);
       return false;
     });
+  return Out;
+}
+
+bool CompletionHandlers::comesBack(const Rearm &Next, const FunctionDecl *Own) {
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+  return Next.Operation && comesBack(Next.Operation, Own, 0, Seen);
+}
+
+bool CompletionHandlers::comesBack(
+    const CallExpr *Operation, const FunctionDecl *Own, unsigned Depth,
+    llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  const FunctionDecl *Op = calleeOf(Operation);
+  if (!Op)
+    return false;
+  if (Queries.name(Op) == Queries.name(Own))
+    return true;
+  // Follow the chain: the handlers of this operation, and what they start
+  // next (on any path: the question is whether the chain can come back).
+  if (Depth >= MaxChainDepth)
+    return false;
+  for (const CompletionHandler &H : handlersOf(Operation)) {
+    if (!Seen.insert(H.Function).second)
+      continue;
+    const llvm::SmallVector<const CallExpr *, 4> Started =
+        operationsStartedBy(H.Function);
+    for (const CallExpr *Next : Started)
+      if (comesBack(Next, Own, Depth + 1, Seen))
+        return true;
+  }
+  return false;
+}
+
+llvm::SmallVector<const CallExpr *, 4>
+CompletionHandlers::operationsStartedBy(const FunctionDecl *FD) {
+  llvm::SmallVector<const CallExpr *, 4> Out;
+  FD = definitionOf(FD);
+  if (!FD || !FD->hasBody())
+    return Out;
+  findEvaluated(FD->getBody(), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? calleeOf(Call) : nullptr;
+    if (!Callee)
+      return false;
+    if (Queries.isAsyncOperation(Callee))
+      Out.push_back(Call);
+    else if (const CallExpr *Op = startsAsync(Callee))
+      Out.push_back(Op);
+    return false;
+  });
   return Out;
 }
 

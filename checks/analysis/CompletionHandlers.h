@@ -30,6 +30,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <utility>
@@ -50,6 +51,9 @@ struct Rearm {
   /// there that starts one.
   const clang::FunctionDecl *Started = nullptr;
   const clang::FunctionDecl *Via = nullptr;
+  /// The call of the asynchronous operation that is started (at At, or
+  /// inside Via).
+  const clang::CallExpr *Operation = nullptr;
 };
 
 class CompletionHandlers {
@@ -70,9 +74,18 @@ public:
     /// receives it.
     llvm::SmallVector<std::pair<const clang::FunctionDecl *, unsigned>, 2>
         Forwarded;
+    /// The first test of the error code the path to Next goes through
+    /// (`if (ec) log(ec);` and on), if any.
+    const clang::Expr *Tested = nullptr;
   };
   Chain chainOf(const clang::FunctionDecl *Handler,
                 const clang::ParmVarDecl *ErrorCode);
+
+  /// Whether starting \p Next can come back to the operation \p Own: it
+  /// is the same operation, or one of its handlers starts an operation
+  /// that does, a few handlers deep. A next step that never comes back (a
+  /// final error reply, then teardown) ends the chain.
+  bool comesBack(const Rearm &Next, const clang::FunctionDecl *Own);
 
   /// The call of an asynchronous operation \p FD makes, directly or through
   /// the functions it calls (a few levels deep), or null.
@@ -86,6 +99,14 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, const clang::CallExpr *>
       AsyncStarts;
   llvm::DenseMap<const clang::FunctionDecl *, bool> BehindStopFlag;
+
+  /// The asynchronous operations \p FD starts, directly or through the
+  /// functions it calls, on any path.
+  llvm::SmallVector<const clang::CallExpr *, 4>
+  operationsStartedBy(const clang::FunctionDecl *FD);
+  bool comesBack(const clang::CallExpr *Operation,
+                 const clang::FunctionDecl *Own, unsigned Depth,
+                 llvm::SmallPtrSetImpl<const clang::FunctionDecl *> &Seen);
 
   bool startsOperation(const clang::Stmt *S, int Depth);
   /// Whether every operation \p FD starts lies behind a stop flag test

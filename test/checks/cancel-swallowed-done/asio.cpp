@@ -32,7 +32,7 @@ public:
   // The error code is logged, then control falls through to the re-arm.
   void logged() {
     timer_.async_wait([this](const asio::error_code &ec) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: completion handler starts another operation through 'logged' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: completion handler starts 'async_wait' again through 'logged' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
       if (ec)
         std::cerr << "timer: " << ec.message() << "\n";
       timer_.expires_after(asio::chrono::seconds(1));
@@ -57,7 +57,7 @@ public:
   void logsOthers() {
     asio::async_read(socket_, asio::buffer(buf_),
                      [this](const asio::error_code &ec, std::size_t) {
-                     // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: completion handler starts another operation through 'logsOthers' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+                     // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: completion handler starts 'async_read' again through 'logsOthers' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
                        if (ec && ec != asio::error::operation_aborted)
                          std::cerr << ec.message() << "\n";
                        logsOthers();
@@ -70,7 +70,7 @@ public:
     timer_.async_wait([this](auto ec) { onTimer(ec); });
   }
   void onTimer(const asio::error_code &ec) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onTimer' starts another operation through 'forwarded' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onTimer' starts 'async_wait' again through 'forwarded' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
     if (ec == asio::error::timed_out)
       return;
     forwarded();
@@ -178,7 +178,7 @@ public:
   explicit Server(asio::io_context &io) : acceptor_(io) {}
   void doAccept() {
     acceptor_.async_accept([this](std::error_code ec, asio::ip::tcp::socket s) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: completion handler starts another operation through 'doAccept' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: completion handler starts 'async_accept' again through 'doAccept' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
       if (!ec)
         serve(std::move(s));
       doAccept();
@@ -224,7 +224,7 @@ void Listener::onAccept(std::error_code ec, asio::ip::tcp::socket s) {
   run();
 }
 void Listener::onAcceptUnchecked(std::error_code ec, asio::ip::tcp::socket s) {
-// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: completion handler 'onAcceptUnchecked' starts another operation through 'runUnchecked' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: completion handler 'onAcceptUnchecked' starts 'async_accept' again through 'runUnchecked' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
   if (!ec)
     s.close();
   runUnchecked();
@@ -249,7 +249,7 @@ public:
       std::cout << "busy\n";
     acceptor_.async_accept(
         [this](std::error_code ec, asio::ip::tcp::socket s) {
-        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: completion handler starts another operation through 'doAcceptUnflagged' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: completion handler starts 'async_accept' again through 'doAcceptUnflagged' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
           if (!ec)
             s.close();
           doAcceptUnflagged();
@@ -261,7 +261,7 @@ public:
       return;
     acceptor_.async_accept(
         [this, host](std::error_code ec, asio::ip::tcp::socket s) {
-        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: completion handler starts another operation through 'doAcceptNullTested' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: completion handler starts 'async_accept' again through 'doAcceptNullTested' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
           if (!ec)
             s.close();
           doAcceptNullTested(host);
@@ -276,4 +276,41 @@ private:
   asio::ip::tcp::acceptor acceptor_;
   bool shuttingDown_ = false;
   int accepted_ = 0;
+};
+
+// --- A chain through other operations: each resolve leads to a connect,
+// whose handler resolves the next host (Beast's http_crawl).
+class Crawler {
+public:
+  explicit Crawler(asio::io_context &io) : resolver_(io), socket_(io) {}
+  void next() {
+    resolver_.async_resolve("example.com", "80",
+                            std::bind(&Crawler::onResolve, this,
+                                      std::placeholders::_1,
+                                      std::placeholders::_2));
+  }
+  void onResolve(std::error_code ec, asio::ip::tcp::resolver::results_type results) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onResolve' starts 'async_connect', which leads back to 'async_resolve' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    if (ec)
+      std::cerr << ec.message() << "\n";
+    asio::async_connect(socket_, results,
+                        [this](std::error_code, const asio::ip::tcp::endpoint &) {
+                        // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: completion handler ignores its error code and starts 'async_resolve' through 'next', which leads back to 'async_connect', so cancelling the operation does not stop the chain [cancel-swallowed-done]
+                          next();
+                        });
+  }
+
+  // --- A final error reply, then teardown: no chain to stop.
+  void onRead(std::error_code ec, std::size_t) {
+    if (ec) {
+      asio::async_write(socket_, asio::buffer(reply_),
+                        [this](std::error_code, std::size_t) { socket_.close(); });
+      return;
+    }
+  }
+
+private:
+  asio::ip::tcp::resolver resolver_;
+  asio::ip::tcp::socket socket_;
+  std::string reply_ = "HTTP/1.1 500 Internal Server Error\r\n\r\n";
 };

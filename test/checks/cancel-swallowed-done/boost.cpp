@@ -18,7 +18,7 @@ public:
     socket_.async_read_some(
         net::buffer(buf_), [self = shared_from_this()](
                                boost::system::error_code ec, std::size_t n) {
-        // CHECK-MESSAGES: :[[@LINE-2]]:28: warning: completion handler starts another operation through 'read' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+        // CHECK-MESSAGES: :[[@LINE-2]]:28: warning: completion handler starts 'async_read_some' again through 'read' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
           if (ec)
             std::cerr << "read: " << ec.message() << "\n";
           self->read();
@@ -42,7 +42,7 @@ public:
         boost::bind(&Session::onWait, this, net::placeholders::error));
   }
   void onWait(const boost::system::error_code &ec) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onWait' starts another operation through 'wait' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onWait' starts 'async_wait' again through 'wait' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
     if (ec == net::error::eof)
       return;
     wait();

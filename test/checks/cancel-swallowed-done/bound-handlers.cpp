@@ -116,7 +116,7 @@ public:
                                      std::placeholders::_1));
   }
   void onAccept(Connection *conn, const boost::system::error_code &error) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onAccept' starts another operation through 'start' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onAccept' starts 'async_accept' again through 'start' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
     if (error)
       delete conn;
     start();

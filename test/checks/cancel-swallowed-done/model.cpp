@@ -107,16 +107,19 @@ struct Poller {
   jobs::Timer timer;
   void start() {
     timer.async_wait([this](jobs::ErrorCode ec) {
-    // CHECK-NOTES: :[[@LINE-1]]:22: warning: completion handler starts another operation through 'schedule' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    // CHECK-NOTES: :[[@LINE-1]]:22: warning: completion handler starts 'async_fetch' through 'schedule', which leads back to 'async_wait' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the handler of this 'async_wait'
       if (ec)
+      // CHECK-NOTES: :[[@LINE-1]]:11: note: the error code is tested here, but control goes on to the next operation
         log("timer failed");
       schedule();
       // CHECK-NOTES: :[[@LINE-1]]:7: note: next operation started here
     });
   }
   void schedule() { jobs::async_fetch(1, [this](jobs::ErrorCode) { start(); }); }
-  // CHECK-NOTES: :[[@LINE-1]]:42: warning: completion handler ignores its error code and starts another operation through 'start', so cancelling the operation does not stop the chain [cancel-swallowed-done]
-  // CHECK-NOTES: :[[@LINE-2]]:68: note: next operation started here
+  // CHECK-NOTES: :[[@LINE-1]]:42: warning: completion handler ignores its error code and starts 'async_wait' through 'start', which leads back to 'async_fetch', so cancelling the operation does not stop the chain [cancel-swallowed-done]
+  // CHECK-NOTES: :[[@LINE-2]]:21: note: the handler of this 'async_fetch'
+  // CHECK-NOTES: :[[@LINE-3]]:68: note: next operation started here
   void startChecked() {
     timer.async_wait([this](jobs::ErrorCode ec) {
       if (!ec)
