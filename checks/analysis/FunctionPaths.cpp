@@ -17,10 +17,26 @@ using namespace clang;
 
 namespace cancellint::analysis {
 
+/// Whether \p Body holds code clang could not make sense of: building a
+/// CFG over it is not safe, and paths through it would mean nothing.
+static bool containsErrors(const Stmt *Body) {
+  llvm::SmallVector<const Stmt *, 64> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 std::unique_ptr<FunctionPaths> FunctionPaths::build(const Decl *D,
                                                     ASTContext &Ctx) {
   Stmt *Body = D ? D->getBody() : nullptr;
-  if (!Body)
+  if (!Body || D->isInvalidDecl() || containsErrors(Body))
     return nullptr;
   CFG::BuildOptions Options;
   // Implicit and temporary destructors so that destructors marked

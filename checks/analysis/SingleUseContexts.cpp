@@ -149,11 +149,10 @@ bool SingleUseContexts::consumes(const FunctionDecl *Callee, unsigned Index,
 std::vector<ContextReuse>
 SingleUseContexts::reusesIn(const FunctionDecl *FD) {
   std::vector<ContextReuse> Out;
-  const FunctionPaths *P = Paths.get(FD);
-  if (!P)
+  if (!FD->getBody())
     return Out;
   // Every use in the body, in source order (lambda bodies are their own
-  // functions).
+  // functions); the CFG is built only for a function that has one.
   std::vector<ContextUse> Uses;
   findEvaluated(FD->getBody(), [&](const Stmt *S) {
     if (const auto *E = dyn_cast<Expr>(S); E && isa<CallExpr, CXXConstructExpr>(E))
@@ -162,6 +161,9 @@ SingleUseContexts::reusesIn(const FunctionDecl *FD) {
     return false;
   });
   if (Uses.empty())
+    return Out;
+  const FunctionPaths *P = Paths.get(FD);
+  if (!P)
     return Out;
   // Where each context is declared or made anew: paths stop there.
   llvm::DenseMap<const ValueDecl *, PathStops> Stops;
