@@ -286,13 +286,15 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
   ASTContext &Ctx = *S->Ctx;
   if (!isa_and_nonnull<CompoundStmt, CoroutineBodyStmt>(Function->getBody()))
     return;
+  // Rules 1, 2 and 4 need the function's paths; rule 6 does not, and still
+  // runs where clang could not build them (a body with errors).
   const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(Function);
-  if (!Paths)
-    return;
-  const FunctionScope Scope{Function, *Paths,
+  const FunctionScope Scope{Function, Paths,
                             analysis::DeclRefIndex(Function->getBody()), Ctx};
-  checkHandles(Scope, C.Handles);
-  checkSources(Scope, C.Sources);
+  if (Paths) {
+    checkHandles(Scope, C.Handles);
+    checkSources(Scope, C.Sources);
+  }
   checkDetaches(Scope, C.Detaches);
 }
 
@@ -301,7 +303,7 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
 void LostHandleCheck::checkHandles(const FunctionScope &F,
                                    llvm::ArrayRef<HandleDef> Handles) {
   ASTContext &Ctx = F.Ctx;
-  const analysis::FunctionPaths *Paths = &F.Paths;
+  const analysis::FunctionPaths *Paths = F.Paths;
   const analysis::DeclRefIndex &Refs = F.Refs;
   const Decl *Function = F.Function;
   // Every use of a handle variable ends the paths from its definitions;
@@ -382,7 +384,7 @@ void LostHandleCheck::checkSources(
     llvm::ArrayRef<std::pair<const VarDecl *, const model::SourceSpec *>>
         Sources) {
   ASTContext &Ctx = F.Ctx;
-  const analysis::FunctionPaths *Paths = &F.Paths;
+  const analysis::FunctionPaths *Paths = F.Paths;
   const analysis::DeclRefIndex &Refs = F.Refs;
   const Decl *Function = F.Function;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -470,7 +472,7 @@ void LostHandleCheck::checkDetaches(
                              const model::SourceSpec *>>
         Detaches) {
   ASTContext &Ctx = F.Ctx;
-  const analysis::FunctionPaths *Paths = &F.Paths;
+  const analysis::FunctionPaths *Paths = F.Paths;
   const analysis::DeclRefIndex &Refs = F.Refs;
   const Decl *Function = F.Function;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -479,7 +481,7 @@ void LostHandleCheck::checkDetaches(
     if (checkDetachedWork(F, Call))
       continue;
     // Rule 4: detach() with no path that took the source or cancelled first.
-    if (!Spec)
+    if (!Spec || !Paths)
       continue;
     const Expr *Object = Call->getImplicitObjectArgument();
     const Expr *Bare = analysis::ignoreValueWrappers(Object);

@@ -38,7 +38,7 @@ private:
   /// What every rule asks about the function it looks at.
   struct FunctionScope {
     const clang::Decl *Function;
-    const analysis::FunctionPaths &Paths;
+    const analysis::FunctionPaths *Paths; ///< null when no CFG could be built
     analysis::DeclRefIndex Refs;
     clang::ASTContext &Ctx;
   };
