@@ -449,16 +449,28 @@ struct StopFlags::Facts {
            Registered.count(canonicalFunction(In));
   }
 
+  /// What the model says of \p Var: declared a stop flag (1), denied (-1),
+  /// or nothing (0).
+  int modelSays(const ValueDecl *Var) {
+    const std::string &Name = Queries.name(Var);
+    if (Queries.model().isNotStopFlag(Name))
+      return -1;
+    return Queries.model().isStopFlag(Name) ? 1 : 0;
+  }
+
   void infer() {
     for (const LoopCondition &C : Conditions)
       if (std::optional<FlagTest> T = forcing(C.Cond, C.EndsWhen))
         Reads.push_back({*T, C.In});
     closeOverThreads();
     for (const LoopRead &R : Reads) {
-      if (ByVar.count(R.Test.Var) || !OnThread.count(canonicalFunction(R.In)))
+      const int Says = modelSays(R.Test.Var);
+      if (ByVar.count(R.Test.Var) || Says < 0 ||
+          (Says == 0 && !OnThread.count(canonicalFunction(R.In))))
         continue;
       for (const Write &W : Writes) {
-        if (W.Var != R.Test.Var || !R.Test.holdsFor(W.Value) || !isSetter(W.In))
+        if (W.Var != R.Test.Var || !R.Test.holdsFor(W.Value) ||
+            (Says == 0 && !isSetter(W.In)))
           continue;
         auto Flag = std::make_unique<StopFlag>();
         Flag->Var = W.Var;
@@ -477,6 +489,7 @@ struct StopFlags::Facts {
         }
         Flag->SignalJoins =
             Flag->Signal && signalKind(Flag->Signal) == SignalKind::Join;
+        Flag->Declared = Says > 0;
         ByVar[W.Var] = Flag.get();
         Flags.push_back(std::move(Flag));
         break;
@@ -517,10 +530,13 @@ llvm::ArrayRef<const StopFlag *>
 StopFlags::polledBy(const FunctionDecl *FD) {
   const FunctionDecl *Key = canonicalFunction(FD);
   auto [It, Inserted] = Polled.try_emplace(Key);
-  if (!Inserted || !Data->OnThread.count(Key))
+  if (!Inserted)
     return It->second;
   for (const Facts::LoopRead &R : Data->Reads) {
     if (canonicalFunction(R.In) != Key)
+      continue;
+    // A flag the model declares needs no thread seen to run the loop.
+    if (!Data->OnThread.count(Key) && Data->modelSays(R.Test.Var) <= 0)
       continue;
     const StopFlag *F = Data->ByVar.lookup(R.Test.Var);
     if (F && R.Test.holdsFor(F->Stop) && !llvm::is_contained(It->second, F))
@@ -596,7 +612,8 @@ bool StopFlags::reads(const Stmt *S, const StopFlag &F) {
 
 std::string stopFlagReason(const StopFlag &F) {
   std::string Out = "'" + F.Var->getNameAsString() +
-                    "' is treated as a stop flag: ";
+                    (F.Declared ? "' is a stop flag (the model says so): "
+                                : "' is treated as a stop flag: ");
   std::string Setter = F.Setter->getNameAsString();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(F.Setter);
       MD && MD->getParent()->isLambda())

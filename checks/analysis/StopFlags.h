@@ -68,6 +68,8 @@ struct StopFlag {
   const clang::CallExpr *Signal = nullptr;
   /// Signal joins the thread (join(), pthread_join).
   bool SignalJoins = false;
+  /// A model's stop_flags entry names it.
+  bool Declared = false;
   /// The wake-up calls the setter makes (notify_all on a condition
   /// variable, close on a socket), on the objects they name.
   llvm::SmallVector<const clang::CallExpr *, 2> Wakes;

@@ -169,6 +169,10 @@ struct LibraryModel {
   /// The error code types completion handlers receive (std::error_code,
   /// boost::system::error_code).
   std::vector<std::string> ErrorCodeTypes;
+  /// Members or variables that are stop flags whatever the inference says,
+  /// and those that are not.
+  std::vector<std::string> StopFlags;
+  std::vector<std::string> NotStopFlags;
 };
 
 /// A top-level list of names of a LibraryModel (&LibraryModel::Roots, ...).
@@ -247,6 +251,12 @@ public:
   }
   bool isErrorCodeType(llvm::StringRef QualifiedType) const {
     return listed(&LibraryModel::ErrorCodeTypes, QualifiedType);
+  }
+  bool isStopFlag(llvm::StringRef QualifiedName) const {
+    return listed(&LibraryModel::StopFlags, QualifiedName);
+  }
+  bool isNotStopFlag(llvm::StringRef QualifiedName) const {
+    return listed(&LibraryModel::NotStopFlags, QualifiedName);
   }
   bool hasAsyncOperations() const {
     return anyListed(&LibraryModel::AsyncOperations);

@@ -388,6 +388,15 @@ template <> struct Schema<LibraryModel> {
     R(&LibraryModel::DoneExceptions,
       Key{"done_exceptions", Kind::Names, Optional, Class,
           "exception classes thrown to report cancellation"});
+    R(&LibraryModel::StopFlags,
+      Key{"stop_flags", Kind::Names, Optional, Variable,
+          "data members or variables that are stop flags, also where the "
+          "inference does not see their setter signal the thread or their "
+          "loop run on one (`myapp::Worker::quit_`)"});
+    R(&LibraryModel::NotStopFlags,
+      Key{"not_stop_flags", Kind::Names, Optional, Variable,
+          "data members or variables the inference must not take for stop "
+          "flags"});
     R(&LibraryModel::ErrorCodeTypes,
       Key{"error_code_types", Kind::Names, Optional, Class,
           "the error code classes completion handlers receive: a handler's "
