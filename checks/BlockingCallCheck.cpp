@@ -23,10 +23,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BlockingCallCheck.h"
+#include "CheckOptions.h"
 #include "analysis/CallArguments.h"
 #include "analysis/Expressions.h"
 #include "analysis/Locks.h"
 #include "analysis/PromptCalls.h"
+#include "analysis/SourceText.h"
 #include "analysis/TokenOverloads.h"
 #include "analysis/WaitBounds.h"
 
@@ -44,28 +46,25 @@ namespace cancellint {
 
 namespace {
 enum FindingKind : std::uint8_t { BlockingCallFinding, LoopFinding };
-constexpr llvm::StringLiteral DefaultMaxUncheckedWait = "1s";
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name,
                                      tidy::ClangTidyContext *Context)
     : ModelCheck(Name, Context),
-      MaxUncheckedWaitText(
-          Options.get("MaxUncheckedWait", DefaultMaxUncheckedWait)) {
-  if (std::optional<double> S =
-          analysis::parseSecondsOption(MaxUncheckedWaitText)) {
-    MaxUncheckedWait = *S;
-  } else {
-    configurationDiag("invalid MaxUncheckedWait '%0': expected a duration "
-                      "such as '1s', '500ms' or '250us'; using %1")
-        << MaxUncheckedWaitText << DefaultMaxUncheckedWait;
-    MaxUncheckedWait = 1.0;
+      MaxUncheckedWaitText(Options.get(options::MaxUncheckedWait.Name,
+                                       options::MaxUncheckedWait.Default)) {
+  const CheckOption &O = options::MaxUncheckedWait;
+  if (std::string Error = invalidOptionValue(O, MaxUncheckedWaitText);
+      !Error.empty()) {
+    configurationDiag("%0; using %1") << Error << O.Default;
+    MaxUncheckedWaitText = O.Default.str();
   }
+  MaxUncheckedWait = *analysis::parseSecondsOption(MaxUncheckedWaitText);
 }
 
 void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   ModelCheck::storeOptions(Opts);
-  Options.store(Opts, "MaxUncheckedWait", MaxUncheckedWaitText);
+  Options.store(Opts, options::MaxUncheckedWait.Name, MaxUncheckedWaitText);
 }
 
 void BlockingCallCheck::registerModelMatchers(MatchFinder *F) {
@@ -396,11 +395,12 @@ void BlockingCallCheck::reportCall(const Expr *Call,
     diag(Loc, "%0 waits up to %1 without observing %2, longer than "
               "MaxUncheckedWait (%3)%4")
         << Name << analysis::formatSeconds(Bound.Seconds) << tokenPhrase(Token)
-        << analysis::formatSeconds(MaxUncheckedWait) << Use;
+        << analysis::formatSeconds(MaxUncheckedWait) << Use
+        << Call->getSourceRange();
   else
     diag(Loc, "%0 blocks without observing %1: cancellation cannot "
               "interrupt it%2")
-        << Name << tokenPhrase(Token) << Use;
+        << Name << tokenPhrase(Token) << Use << Call->getSourceRange();
   if (B.AnnotatedAt) {
     const std::string Declared = queries().name(B.AnnotatedAt);
     diag(B.AnnotatedAt->getLocation(), "'%0' is declared blocking here",
@@ -473,20 +473,20 @@ void BlockingCallCheck::reportLoop(const analysis::FunctionScan &Scan,
                           " to the calls that wait in it";
   diag(Loop->getBeginLoc(),
        "loop never consults %0: cancellation cannot end it; %1")
-      << Name << Advice;
+      << Name << Advice << analysis::loopHeaderRange(Loop);
   if (const auto *E = dyn_cast<Expr>(Wait)) {
     if (Via)
       diag(E->getExprLoc(), "'%0' waits: it makes a blocking call",
            DiagnosticIDs::Note)
-          << Via->getName();
+          << Via->getName() << E->getSourceRange();
     else if (isa<CoawaitExpr>(E))
       diag(E->getExprLoc(), "suspends here without observing %0",
            DiagnosticIDs::Note)
-          << Name;
+          << Name << E->getSourceRange();
     else
       diag(E->getExprLoc(), "waits here without observing %0",
            DiagnosticIDs::Note)
-          << Name;
+          << Name << E->getSourceRange();
   }
 }
 
@@ -563,7 +563,8 @@ void BlockingCallCheck::reportFlagWait(const CallExpr *Call,
               "is set and '%2' wakes the wait, it goes back to waiting, so "
               "the thread may not stop; make the predicate return when '%1' "
               "is set")
-        << Name << FlagName << W.Wake->getDirectCallee()->getNameAsString();
+        << Name << FlagName << W.Wake->getDirectCallee()->getNameAsString()
+        << Call->getSourceRange();
     break;
   case analysis::FlagWait::LostWakeup:
     diag(Loc, "'%0' can miss the stop request: stop flag '%1' is set and '%3' "
@@ -573,7 +574,8 @@ void BlockingCallCheck::reportFlagWait(const CallExpr *Call,
               "times out}4; set '%1' or call '%3' while holding '%2'")
         << Name << FlagName << W.Mutex->getNameAsString()
         << W.Wake->getDirectCallee()->getNameAsString()
-        << (Bound.What != analysis::WaitBound::Unbounded);
+        << (Bound.What != analysis::WaitBound::Unbounded)
+        << Call->getSourceRange();
     break;
   case analysis::FlagWait::NotWoken:
   case analysis::FlagWait::Woken: {
@@ -591,16 +593,17 @@ void BlockingCallCheck::reportFlagWait(const CallExpr *Call,
                 "longer than MaxUncheckedWait (%3), so stopping this thread "
                 "can take that long; %4")
           << Name << analysis::formatSeconds(Bound.Seconds) << FlagName
-          << analysis::formatSeconds(MaxUncheckedWait) << Advice;
+          << analysis::formatSeconds(MaxUncheckedWait) << Advice
+          << Call->getSourceRange();
     else if (Bound.What == analysis::WaitBound::Unknown)
       diag(Loc, "'%0' waits for a time not known here, and setting stop "
                 "flag '%1' does not end the wait, so stopping this thread can "
                 "take that long; %2")
-          << Name << FlagName << Advice;
+          << Name << FlagName << Advice << Call->getSourceRange();
     else
       diag(Loc, "'%0' blocks without observing stop flag '%1', and setting "
                 "it does not end the wait, so the thread may never stop; %2")
-          << Name << FlagName << Advice;
+          << Name << FlagName << Advice << Call->getSourceRange();
     break;
   }
   }

@@ -231,7 +231,7 @@ void LostHandleCheck::checkRegistration(const Expr *E) {
     diag(E->getBeginLoc(), "temporary '%0' is destroyed at the end of the "
                            "full-expression: its callback is unregistered at "
                            "once")
-        << queries().name(Record);
+        << queries().name(Record) << E->getSourceRange();
     return;
   }
   const auto *Call = cast<CallExpr>(E);
@@ -239,7 +239,8 @@ void LostHandleCheck::checkRegistration(const Expr *E) {
                          "callback is unregistered at once")
       << queries().name(Record)
       << (Call->getDirectCallee() ? queries().name(Call->getDirectCallee())
-                                  : std::string("this call"));
+                                  : std::string("this call"))
+      << E->getSourceRange();
 }
 
 void LostHandleCheck::endTranslationUnit() {
@@ -362,7 +363,7 @@ void LostHandleCheck::checkHandles(const FunctionScope &F,
           if (E.What == analysis::PathEnd::Stopped)
             diag(E.At->getBeginLoc(), "'%0' is overwritten here",
                  DiagnosticIDs::Note)
-                << Name;
+                << Name << E.At->getSourceRange();
       }
       if (Leaks) {
         diag(Def->Loc, "the cancel handle %select{|in }0'%1' of '%2' is not "
@@ -457,7 +458,7 @@ void LostHandleCheck::checkSources(
          "the token of '%0' is handed to work that keeps running after this "
          "statement",
          DiagnosticIDs::Note)
-        << Name;
+        << Name << Handoff->Spawn->getSourceRange();
     for (const analysis::PathEnd &E : *Ends)
       noteLeak(*this, E, Function, Name, /*Source=*/true);
   }
@@ -490,7 +491,8 @@ void LostHandleCheck::checkDetaches(
     if (isa<CXXConstructExpr>(Bare)) {
       diag(Call->getExprLoc(), "detaching a temporary '%0' drops its only "
                                "stop source; the thread can never be stopped")
-          << queries().name(Call->getMethodDecl()->getParent());
+          << queries().name(Call->getMethodDecl()->getParent())
+          << Call->getSourceRange();
       continue;
     }
     // Members and references: the source may have been taken elsewhere.
@@ -530,7 +532,8 @@ void LostHandleCheck::checkDetaches(
          "detaching '%0' drops its only stop source; the thread started at "
          "line %1 can never be stopped")
         << Thread->getName()
-        << SM.getSpellingLineNumber(Thread->getLocation());
+        << SM.getSpellingLineNumber(Thread->getLocation())
+        << Call->getSourceRange();
   }
 }
 

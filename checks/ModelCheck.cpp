@@ -1,11 +1,10 @@
 //===--- ModelCheck.cpp - Base of the checks that read the model ---------===//
 #include "ModelCheck.h"
+#include "CheckOptions.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 
 #include <atomic>
 #include <functional>
@@ -28,41 +27,19 @@ static ModelCheckNames &modelCheckNames() {
   return Registry;
 }
 
-/// A relative ModelFiles entry is resolved against the nearest directory,
-/// from the analysed file upwards, that holds a .clang-tidy file and the
-/// model: a project's .clang-tidy can name "tools/cancel-models/x.json"
-/// whatever directory clang-tidy, clangd or cancellint is started from.
-/// Otherwise it is relative to the working directory.
-static std::string resolveModelPath(const std::string &Path,
-                                    llvm::StringRef AnalysedFile) {
-  if (Path.empty() || llvm::sys::path::is_absolute(Path) || AnalysedFile.empty())
-    return Path;
-  llvm::SmallString<256> Dir(AnalysedFile);
-  if (llvm::sys::fs::make_absolute(Dir))
-    return Path;
-  llvm::sys::path::remove_filename(Dir);
-  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Config(D), Candidate(D);
-    llvm::sys::path::append(Config, ".clang-tidy");
-    llvm::sys::path::append(Candidate, Path);
-    if (llvm::sys::fs::exists(Config) && llvm::sys::fs::exists(Candidate))
-      return std::string(Candidate);
-  }
-  return Path;
-}
-
 ModelCheck::ModelCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), TidyContext(Context),
-      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "").str()),
-      Libraries(Options.getLocalOrGlobal("Libraries", "*").str()) {
-  model::ModelConfig Config;
-  Config.Libraries = Libraries;
-  // clang-tidy uses ';' between list items; a ',' inside a path is rare
-  // enough that splitting on it as well keeps "a.json,b.json" working.
-  for (const std::string &File : model::splitOptionList(ModelFiles))
-    Config.Files.push_back(resolveModelPath(File, Context->getCurrentFile()));
-  model::LoadedModel Loaded = model::loadModel(Config);
+      ModelFiles(Options
+                     .getLocalOrGlobal(options::ModelFiles.Name,
+                                       options::ModelFiles.Default)
+                     .str()),
+      Libraries(Options
+                    .getLocalOrGlobal(options::Libraries.Name,
+                                      options::Libraries.Default)
+                    .str()) {
+  model::LoadedModel Loaded = model::loadModel(
+      modelConfig(ModelFiles, Libraries, Context->getCurrentFile()));
   for (const model::ModelError &E : Loaded.Errors) {
     configurationDiag("invalid cancellation model: %0") << E.format();
     ModelErrors += (ModelErrors.empty() ? "" : "\n") + E.format();
@@ -122,8 +99,8 @@ void ModelCheck::registerPPCallbacks(const clang::SourceManager &SM,
 }
 
 void ModelCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ModelFiles", ModelFiles);
-  Options.store(Opts, "Libraries", Libraries);
+  Options.store(Opts, options::ModelFiles.Name, ModelFiles);
+  Options.store(Opts, options::Libraries.Name, Libraries);
 }
 
 void ModelCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "StoredContextCheck.h"
+#include "CheckOptions.h"
 #include "analysis/Lambdas.h"
 #include "analysis/SourceText.h"
 
@@ -27,13 +28,6 @@ using namespace clang::ast_matchers;
 
 namespace cancellint {
 
-static constexpr llvm::StringLiteral DefaultLongLivedClassPattern =
-    "(pool|cache|registry)s?$";
-static constexpr llvm::StringLiteral DefaultStoringMethods =
-    "push_back;emplace_back;push_front;emplace_front;push;emplace;insert;"
-    "emplace_hint;try_emplace;insert_or_assign;assign;reset;set;store;"
-    "exchange;swap";
-
 struct StoredContextCheck::Carried {
   analysis::HeldToken Token;
   const ValueDecl *CapturedVar = nullptr; ///< set when a lambda captures it
@@ -42,20 +36,23 @@ struct StoredContextCheck::Carried {
 StoredContextCheck::StoredContextCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
     : ModelCheck(Name, Context),
-      LongLivedClassPattern(Options.get("LongLivedClassPattern",
-                                        DefaultLongLivedClassPattern)),
-      StoringMethods(Options.get("StoringMethods", DefaultStoringMethods)),
+      LongLivedClassPattern(
+          Options.get(options::LongLivedClassPattern.Name,
+                      options::LongLivedClassPattern.Default)),
+      StoringMethods(Options.get(options::StoringMethods.Name,
+                                 options::StoringMethods.Default)),
       LongLivedName(LongLivedClassPattern, llvm::Regex::IgnoreCase) {
-  std::string Error;
-  if (!LongLivedName.isValid(Error))
-    configurationDiag("invalid LongLivedClassPattern '%0': %1")
-        << LongLivedClassPattern << Error;
+  if (std::string Error = invalidOptionValue(options::LongLivedClassPattern,
+                                             LongLivedClassPattern);
+      !Error.empty())
+    configurationDiag("%0") << Error;
 }
 
 void StoredContextCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   ModelCheck::storeOptions(Opts);
-  Options.store(Opts, "LongLivedClassPattern", LongLivedClassPattern);
-  Options.store(Opts, "StoringMethods", StoringMethods);
+  Options.store(Opts, options::LongLivedClassPattern.Name,
+                LongLivedClassPattern);
+  Options.store(Opts, options::StoringMethods.Name, StoringMethods);
 }
 
 void StoredContextCheck::registerModelMatchers(MatchFinder *F) {
@@ -275,7 +272,8 @@ void StoredContextCheck::checkVariable(const VarDecl *VD) {
 }
 
 void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
-                                    SourceLocation Loc, const ASTContext &Ctx) {
+                                    SourceLocation Loc, SourceRange Store,
+                                    const ASTContext &Ctx) {
   std::optional<Carried> C = requestTokenCarriedBy(Value);
   if (!C)
     return;
@@ -300,11 +298,12 @@ void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
   if (C->CapturedVar)
     diag(Loc, "lambda capturing '%0' (%1) is stored in %2, which outlives "
               "the request it belongs to")
-        << C->CapturedVar->getName() << tokenPhrase(C->Token) << Where;
+        << C->CapturedVar->getName() << tokenPhrase(C->Token) << Where
+        << Store;
   else
     diag(Loc, "%0 (%1) is stored in %2, which outlives the request it "
               "belongs to")
-        << spelling(Value, Ctx) << tokenPhrase(C->Token) << Where;
+        << spelling(Value, Ctx) << tokenPhrase(C->Token) << Where << Store;
   if (ReasonDecl)
     diag(ReasonDecl->getLocation(), ReasonNote, DiagnosticIDs::Note);
 }
@@ -324,12 +323,14 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
     return;
   }
   if (const auto *BO = R.Nodes.getNodeAs<BinaryOperator>("assign")) {
-    checkStore(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(), Ctx);
+    checkStore(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(),
+               BO->getSourceRange(), Ctx);
     return;
   }
   if (const auto *Op = R.Nodes.getNodeAs<CXXOperatorCallExpr>("assign-op")) {
     if (Op->getNumArgs() == 2)
-      checkStore(Op->getArg(0), Op->getArg(1), Op->getOperatorLoc(), Ctx);
+      checkStore(Op->getArg(0), Op->getArg(1), Op->getOperatorLoc(),
+                 Op->getSourceRange(), Ctx);
     return;
   }
   if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>("store-call")) {
@@ -337,7 +338,7 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
       if (!requestTokenCarriedBy(Arg))
         continue;
       checkStore(Call->getImplicitObjectArgument(), Arg, Call->getExprLoc(),
-                 Ctx);
+                 Call->getSourceRange(), Ctx);
       return;
     }
     return;
@@ -357,7 +358,7 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
       return;
     diag(Init->getSourceLocation(),
          "%0 is initialised with %1, which outlives the request it belongs to")
-        << Where << tokenPhrase(C->Token);
+        << Where << tokenPhrase(C->Token) << Init->getSourceRange();
     if (ReasonDecl)
       diag(ReasonDecl->getLocation(), ReasonNote, DiagnosticIDs::Note);
   }
@@ -399,7 +400,7 @@ void StoredContextCheck::checkSingleUse(const FunctionDecl *FD,
       diag(Loc, "'%0' serves one call, but control comes back to this call "
                 "of '%1' with the same context: a '%2' must not be reused; "
                 "create a new one for each call")
-          << Name << calleeName(R.Use) << Type;
+          << Name << calleeName(R.Use) << Type << R.Use.Call->getSourceRange();
       if (isa<ParmVarDecl>(R.Use.Context))
         diag(R.Use.Context->getLocation(), "'%0' comes from the caller",
              DiagnosticIDs::Note)
@@ -414,7 +415,8 @@ void StoredContextCheck::checkSingleUse(const FunctionDecl *FD,
                 "must not be used for a second call; create a new one for "
                 "this call")
           << Name << calleeName(R.First)
-          << SM.getSpellingLineNumber(useLocation(R.First.Call)) << Type;
+          << SM.getSpellingLineNumber(useLocation(R.First.Call)) << Type
+          << R.Use.Call->getSourceRange();
       diag(useLocation(R.First.Call), "first used here", DiagnosticIDs::Note);
     }
   }

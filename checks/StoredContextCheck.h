@@ -54,8 +54,10 @@ private:
 
   void checkVariable(const clang::VarDecl *VD);
   void checkSingleUse(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
+  /// \p Loc is where to report, \p Store the whole storing expression.
   void checkStore(const clang::Expr *Target, const clang::Expr *Value,
-                  clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+                  clang::SourceLocation Loc, clang::SourceRange Store,
+                  const clang::ASTContext &Ctx);
 };
 
 } // namespace cancellint

@@ -373,7 +373,8 @@ void SwallowedDoneCheck::checkCatch(const CXXCatchStmt *Catch,
          "catch-all handler swallows the cancellation of a cancellable call "
          "and goes round the loop again instead of leaving it");
     diag(Cancellable->getBeginLoc(), "this can throw when cancelled",
-         DiagnosticIDs::Note);
+         DiagnosticIDs::Note)
+        << Cancellable->getSourceRange();
   } else {
     diag(Catch->getCatchLoc(),
          "catch handler swallows '%0' and goes round the loop again instead "
@@ -441,16 +442,18 @@ void SwallowedDoneCheck::reportRearm(
             "starts|ignores its error code and starts|starts}1 %2"
             "%select{| even when its operation was cancelled}3, so "
             "cancelling the operation does not stop the chain")
-      << Name << Kind << What << (Kind == 2);
+      << Name << Kind << What << (Kind == 2)
+      << (IsLambda ? SourceRange(Loc, MD->getEndLoc()) : SourceRange(Loc));
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
-      << Own->getNameAsString();
+      << Own->getNameAsString() << Armed->getSourceRange();
   if (C.Tested)
     diag(C.Tested->getBeginLoc(),
          "the error code is tested here, but control goes on to the next "
          "operation",
          DiagnosticIDs::Note);
   diag(C.Next->At->getBeginLoc(), "next operation started here",
-       DiagnosticIDs::Note);
+       DiagnosticIDs::Note)
+      << C.Next->At->getSourceRange();
 }
 
 } // namespace cancellint

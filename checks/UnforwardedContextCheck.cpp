@@ -251,7 +251,8 @@ void UnforwardedContextCheck::checkMiddlewareCall(analysis::TokenFlow &Flow,
          "%0 is called with %1 instead of %2 or a context derived from it; "
          "the handlers it runs do not see the cancellation of %2")
         << quoted(Next->getName()) << spelled(A.Arg, Ctx)
-        << tokenInScope(Flow, Call, A.Token.Record, true);
+        << tokenInScope(Flow, Call, A.Token.Record, true)
+        << A.Arg->getSourceRange();
   }
 }
 
@@ -300,7 +301,7 @@ bool UnforwardedContextCheck::checkTokenArgument(
                              "not derived from %3; cancelling %3 does not "
                              "reach this call")
           << quoted(Default->getParam()->getName()) << calleeName(Call, Ctx)
-          << describe(P) << Name;
+          << describe(P) << Name << Call->getSourceRange();
       return true;
     }
     const bool IsOrigin = A.Arg->IgnoreImplicit()->IgnoreParenImpCasts() ==
@@ -309,10 +310,10 @@ bool UnforwardedContextCheck::checkTokenArgument(
                                "derived from %4; cancelling %4 does not reach "
                                "this call")
         << spelled(A.Arg, Ctx) << calleeName(Call, Ctx) << IsOrigin
-        << describe(P) << Name;
+        << describe(P) << Name << A.Arg->getSourceRange();
     if (!IsOrigin)
       diag(P.Origin->getBeginLoc(), "%0 is created here", DiagnosticIDs::Note)
-          << describe(P);
+          << describe(P) << P.Origin->getSourceRange();
     return true;
   }
   case Provenance::LocalSource: {
@@ -327,7 +328,8 @@ bool UnforwardedContextCheck::checkTokenArgument(
         << tokenInScope(Flow, Call, A.Token.Record, true);
     diag(A.Arg->getBeginLoc(), "a token of %0 is passed to %1 here",
          DiagnosticIDs::Note)
-        << quoted(P.Local->getName()) << calleeName(Call, Ctx);
+        << quoted(P.Local->getName()) << calleeName(Call, Ctx)
+        << A.Arg->getSourceRange();
     return true;
   }
   default:
@@ -400,7 +402,8 @@ void UnforwardedContextCheck::reportNewLocal(analysis::TokenFlow &Flow,
   diag(locationOf(Call), "%0 is used for a call to %1 here",
        DiagnosticIDs::Note)
       << quoted(V->getName())
-      << calleeName(Call, Flow.function()->getASTContext());
+      << calleeName(Call, Flow.function()->getASTContext())
+      << Call->getSourceRange();
 }
 
 // 3. A token-less call with a token-taking variant.
@@ -420,7 +423,8 @@ bool UnforwardedContextCheck::checkTokenVariant(analysis::TokenFlow &Flow,
     diag(locationOf(Call), "%0 takes no cancellation token although %1 is "
                            "in scope; use '%2' and pass %1")
         << quoted(queries().name(Callee))
-        << tokenInScope(Flow, Call, nullptr, true) << Spec->Alternative;
+        << tokenInScope(Flow, Call, nullptr, true) << Spec->Alternative
+        << Call->getSourceRange();
     return true;
   }
   std::optional<analysis::TokenOverload> Overload =
@@ -444,7 +448,7 @@ bool UnforwardedContextCheck::checkTokenVariant(analysis::TokenFlow &Flow,
   const std::string Taking = quoted(queries().name(Overload->Token.Record));
   diag(locationOf(Call), "%0 takes no cancellation token although %1 is in "
                          "scope; use the overload taking %2 and pass %1")
-      << calleeName(Call, Ctx) << Name << Taking;
+      << calleeName(Call, Ctx) << Name << Taking << Call->getSourceRange();
   diag(Overload->Overload->getLocation(), "overload taking %0 declared here",
        DiagnosticIDs::Note)
       << Taking;
@@ -482,9 +486,10 @@ bool UnforwardedContextCheck::checkCallChain(analysis::TokenFlow &Flow,
   diag(locationOf(Call), "%0 takes no cancellation token and passes %1 to "
                          "its calls%2; pass %3 down instead")
       << quoted(Callee->getNameAsString()) << describe(Token)
-      << (Length > 1 ? " (" + Chain + ")" : std::string()) << Name;
+      << (Length > 1 ? " (" + Chain + ")" : std::string()) << Name
+      << Call->getSourceRange();
   diag(Token.Origin->getBeginLoc(), "%0 is created here", DiagnosticIDs::Note)
-      << describe(Token);
+      << describe(Token) << Token.Origin->getSourceRange();
   return true;
 }
 

@@ -51,7 +51,9 @@ set(CANCELLINT_PACKAGE_MAINTAINER "cancellint maintainers <cancellint@localhost>
 set(CPACK_PACKAGE_CONTACT "${CANCELLINT_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)   # cancellint_<version>_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${CANCELLINT_HOMEPAGE}")
+if(CANCELLINT_DOCS_URL)
+  set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${CANCELLINT_DOCS_URL}")
+endif()
 # The shared libraries the programs link (LLVM, Clang, gRPC, ...) become
 # dependencies through dpkg-shlibdeps. What it cannot see is added here:
 # Clang's resource directory (builtin headers such as <stddef.h>), which

@@ -73,9 +73,12 @@ extern "C" int LLVMFuzzerTestOneInput( // NOLINT(readability-identifier-naming)
        Database->getAllCompileCommands()) {
     if (C.CommandLine.empty())
       std::abort();
-    auto Command = cancellint::tool::commandFor(*Database, C.Filename);
-    if (Command && Command->CommandLine.empty())
-      std::abort();
+    for (const cancellint::tool::PlannedCommand &P :
+         cancellint::tool::commandsFor(*Database, C.Filename)) {
+      if (P.Command.CommandLine.empty())
+        std::abort();
+      (void)cancellint::tool::compilesCOrCxx(P.Command);
+    }
   }
   return 0;
 }

@@ -13,7 +13,8 @@ are blanked before analysis so line numbers stay valid.
 By default the test runs twice, through the real clang-tidy-22 with the
 plugin loaded and through the standalone cancellint driver, and both must
 meet the same expectations. --frontend=tidy is for what only clang-tidy
-has: its own flags (--fix-notes), and its warn-and-go-on on an invalid
+has: its own output (the "FIX-IT applied" notes of --fix-notes; cancellint's
+--fix-notes is tested in test/tool/fixes.test), and its warn-and-go-on on an invalid
 option or model, which cancellint makes a usage error (exit 2, tested in
 test/tool/configuration.test).
 """

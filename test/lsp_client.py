@@ -206,7 +206,11 @@ def run(args, proc):
                                    "codeDescriptionSupport": True},
             "synchronization": {"didSave": True}}},
     })
-    wait_response(conn, init, deadline, "initialize")
+    result = wait_response(conn, init, deadline, "initialize") or {}
+    if args.server_info:
+        info = result.get("serverInfo", {})
+        print("serverInfo: name=%s version=%s"
+              % (info.get("name"), info.get("version")))
     conn.notify("initialized", {})
 
     target = os.path.abspath(args.open)
@@ -279,6 +283,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=60.0,
                         help="seconds to wait for the diagnostics (default 60)")
     parser.add_argument("--server-log", help="write the server's stderr here")
+    parser.add_argument("--server-info", action="store_true",
+                        help="print the serverInfo of the initialize answer first")
     parser.add_argument("--user-config", action="store_true",
                         help="let the server read the user's own clangd config "
                              "(by default it gets one that only turns indexing off)")

@@ -15,6 +15,11 @@ namespace cancellint::analysis {
 std::optional<std::string> shortSpelling(const clang::Expr *E,
                                          const clang::ASTContext &Ctx);
 
+/// What a finding about loop \p Loop marks: its head, from the keyword to
+/// the closing parenthesis of its condition (`while (...)`, `for (...)`),
+/// or the `do` of a do-while loop; not the body, which can be long.
+clang::SourceRange loopHeaderRange(const clang::Stmt *Loop);
+
 } // namespace cancellint::analysis
 
 #endif

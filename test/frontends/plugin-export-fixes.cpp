@@ -34,6 +34,10 @@ void handle(std::stop_token token) {
 // CHECK-NEXT:       FilePath: '{{.*}}plugin-export-fixes.cpp'
 // CHECK-NEXT:       FileOffset: {{[0-9]+}}
 // CHECK-NEXT:       Replacements: []
+// CHECK-NEXT:       Ranges:
+// CHECK-NEXT:         - FilePath: '{{.*}}plugin-export-fixes.cpp'
+// CHECK-NEXT:           FileOffset: {{[0-9]+}}
+// CHECK-NEXT:           Length: 54
 // CHECK-NEXT:     Notes:
 // CHECK-NEXT:       - Message: '''g_on_exit'' declared here'
 // CHECK-NEXT:         FilePath: '{{.*}}plugin-export-fixes.cpp'

@@ -15,12 +15,12 @@
 #include "execution/Scheduler.h"
 #include "input/Baseline.h"
 #include "input/CompileCommands.h"
+#include "input/ConfigurationCheck.h"
 #include "input/DiffFilter.h"
 #include "report/OutputFormats.h"
 #include "report/Report.h"
 
-#include "model/ModelStore.h"
-#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -29,6 +29,10 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -47,51 +51,60 @@ void printError(const std::string &Message) {
   llvm::errs() << "cancellint: error: " << Message << "\n";
 }
 
-/// Everything a user can get wrong in the configuration, found before any
-/// translation unit is started. Returns false after printing each problem.
-bool validateConfiguration(const DriverOptions &O) {
-  if (O.NoCache && !O.CacheDir.empty()) {
-    printError("--cache-dir and --no-cache contradict each other");
-    return false;
-  }
-  bool Ok = true;
-  std::optional<std::string> Text = O.Config;
-  std::string Origin = "--config";
-  if (O.ConfigFile) {
-    auto Buffer = llvm::MemoryBuffer::getFile(*O.ConfigFile);
-    if (!Buffer) {
-      printError("cannot read --config-file '" + *O.ConfigFile +
-                 "': " + Buffer.getError().message());
-      return false;
-    }
-    Text = (*Buffer)->getBuffer().str();
-    Origin = *O.ConfigFile;
-  }
-  if (Text) {
-    auto Parsed = clang::tidy::parseConfiguration(
-        llvm::MemoryBufferRef(*Text, Origin));
-    if (!Parsed) {
-      printError("invalid configuration in " + Origin + ": " +
-                 Parsed.getError().message());
-      Ok = false;
-    }
-  }
-  model::ModelConfig Models;
-  Models.Libraries = O.Libraries.value_or("*");
-  Models.Files = O.ModelFiles;
-  model::LoadedModel Loaded = model::loadModel(Models);
-  for (const model::ModelError &E : Loaded.Errors) {
-    llvm::errs() << E.format() << "\n";
-    Ok = false;
-  }
-  return Ok;
+/// "3 findings", "1 finding".
+std::string counted(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+/// The options every analysis of this run shares.
+AnalysisRequest settingsOf(const DriverOptions &O) {
+  AnalysisRequest R;
+  R.Checks = O.Checks;
+  R.Config = O.Config;
+  if (O.ConfigFile)
+    R.ConfigFile = absolutePath(*O.ConfigFile);
+  R.HeaderFilter = O.HeaderFilter;
+  R.SystemHeaders = O.SystemHeaders;
+  for (const std::string &M : O.ModelFiles)
+    R.ModelFiles.push_back(absolutePath(M));
+  R.Libraries = O.Libraries;
+  return R;
 }
 
 struct Plan {
-  std::vector<AnalysisRequest> Requests;
-  std::vector<Failure> Unplanned; ///< files that cannot even be started
-  size_t Files = 0;
+  std::vector<AnalysisRequest> Requests; ///< one per distinct compile command
+  std::vector<Failure> Unplanned; ///< units that cannot even be started
+  size_t Skipped = 0; ///< compile commands that are not C or C++
+
+  size_t units() const { return Requests.size() + Unplanned.size(); }
+  /// The main files of the units.
+  size_t files() const {
+    std::set<llvm::StringRef> Files;
+    for (const AnalysisRequest &R : Requests)
+      Files.insert(R.File);
+    for (const Failure &F : Unplanned)
+      Files.insert(F.File);
+    return Files.size();
+  }
 };
+
+/// Why \p File cannot be analysed as a source file; "" when it can be.
+std::string unreadableSourceReason(const std::string &File) {
+  if (llvm::sys::fs::is_directory(File))
+    return "is a directory, not a source file";
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer) {
+    std::error_code EC = Buffer.getError();
+    return EC == std::errc::no_such_file_or_directory
+               ? "file not found"
+               : "cannot read it: " + EC.message();
+  }
+  // Source text has no NUL bytes; object files and executables do.
+  if ((*Buffer)->getBuffer().take_front(8192).contains('\0'))
+    return "is a binary file, not C or C++ source";
+  return "";
+}
 
 std::optional<Plan> planRun(const DriverOptions &O) {
   std::vector<std::string> Files;
@@ -127,51 +140,108 @@ std::optional<Plan> planRun(const DriverOptions &O) {
     Files = std::move(Mine);
   }
   Plan P;
-  P.Files = Files.size();
   for (const std::string &File : Files) {
-    if (!llvm::sys::fs::exists(File)) {
-      P.Unplanned.push_back({File, "file not found", ""});
+    if (std::string Reason = unreadableSourceReason(File); !Reason.empty()) {
+      P.Unplanned.push_back({File, Reason, ""});
       continue;
     }
-    auto Command = commandFor(*Source->Database, File);
-    if (!Command) {
+    std::vector<PlannedCommand> Commands =
+        commandsFor(*Source->Database, File);
+    if (Commands.empty()) {
       P.Unplanned.push_back(
           {File, "no compile command in " + Source->Description, ""});
       continue;
     }
-    AnalysisRequest R;
-    R.File = File;
-    R.Directory = Command->Directory;
-    R.CommandLine = Command->CommandLine;
-    R.Checks = O.Checks;
-    R.Config = O.Config;
-    if (O.ConfigFile)
-      R.ConfigFile = absolutePath(*O.ConfigFile);
-    R.HeaderFilter = O.HeaderFilter;
-    R.SystemHeaders = O.SystemHeaders;
-    for (const std::string &M : O.ModelFiles)
-      R.ModelFiles.push_back(absolutePath(M));
-    R.Libraries = O.Libraries;
-    P.Requests.push_back(std::move(R));
+    for (PlannedCommand &C : Commands) {
+      if (!compilesCOrCxx(C.Command)) {
+        ++P.Skipped;
+        continue;
+      }
+      if (!llvm::sys::fs::is_directory(C.Command.Directory)) {
+        P.Unplanned.push_back({File,
+                               "the compile command's directory '" +
+                                   C.Command.Directory + "' does not exist",
+                               ""});
+        continue;
+      }
+      AnalysisRequest R = settingsOf(O);
+      R.File = File;
+      R.Directory = C.Command.Directory;
+      R.CommandLine = std::move(C.Command.CommandLine);
+      R.Variant = std::move(C.Variant);
+      P.Requests.push_back(std::move(R));
+    }
   }
   return P;
 }
 
-/// Progress on a terminal only: CI logs and pipes stay clean.
-class ProgressLine {
+/// "45s", "4m", "1h05m": a duration as a progress line shows it.
+std::string shortDuration(double Seconds) {
+  auto S = static_cast<long>(std::ceil(Seconds));
+  if (S < 60)
+    return std::to_string(S) + "s";
+  long Minutes = (S + 59) / 60;
+  if (Minutes < 60)
+    return std::to_string(Minutes) + "m";
+  std::string M = std::to_string(Minutes % 60);
+  return std::to_string(Minutes / 60) + "h" + (M.size() == 1 ? "0" : "") + M +
+         "m";
+}
+
+/// Progress on stderr, unless --quiet: on a terminal, one line rewritten
+/// in place; in a CI log, a line every 5% of the units or every 30 s,
+/// once the run has lasted long enough to need one.
+/// "[120/400] 3 findings, 2 failed, eta 4m".
+class Progress {
 public:
-  explicit ProgressLine(bool Enabled) : Enabled(Enabled) {}
-  void update(size_t Done, size_t Total, size_t Findings) {
-    if (!Enabled)
+  explicit Progress(bool Enabled)
+      : Enabled(Enabled),
+        OnTerminal(llvm::sys::Process::StandardErrIsDisplayed()),
+        Start(std::chrono::steady_clock::now()), LastLine(Start) {
+    // Test hook: seconds before the first line of a CI log (default 10).
+    if (const char *After = std::getenv("CANCELLINT_TEST_PROGRESS_AFTER"))
+      (void)llvm::StringRef(After).getAsDouble(QuietFor);
+  }
+
+  void update(size_t Done, size_t Total, const TranslationUnitResult &R) {
+    Findings += R.Findings.size();
+    Failed += !R.Failures.empty();
+    if (!Enabled || Total == 0)
       return;
-    llvm::errs() << "\r[" << Done << "/" << Total << "] " << Findings
-                 << (Findings == 1 ? " finding" : " findings") << "   ";
-    if (Done == Total)
-      llvm::errs() << "\r\x1b[K";
+    auto Now = std::chrono::steady_clock::now();
+    double Elapsed = std::chrono::duration<double>(Now - Start).count();
+    std::string Line = "[" + std::to_string(Done) + "/" +
+                       std::to_string(Total) + "] " +
+                       counted(Findings, "finding", "findings") + ", " +
+                       std::to_string(Failed) + " failed";
+    if (Done < Total)
+      Line += ", eta " +
+              shortDuration(Elapsed / static_cast<double>(Done) *
+                            static_cast<double>(Total - Done));
+    if (OnTerminal) {
+      llvm::errs() << "\r" << Line << "   ";
+      if (Done == Total)
+        llvm::errs() << "\r\x1b[K";
+      return;
+    }
+    size_t Step = Done * 20 / Total; // in 5% steps
+    bool Due = Step > LastStep ||
+               std::chrono::duration<double>(Now - LastLine).count() >= 30;
+    if (!Due || Elapsed < QuietFor)
+      return;
+    llvm::errs() << "cancellint: " << Line << "\n";
+    LastStep = Step;
+    LastLine = Now;
   }
 
 private:
   bool Enabled;
+  bool OnTerminal;
+  double QuietFor = 10; ///< a short run needs no progress in its log
+  std::chrono::steady_clock::time_point Start, LastLine;
+  size_t LastStep = 0;
+  size_t Findings = 0;
+  size_t Failed = 0;
 };
 
 unsigned jobs(const DriverOptions &O) {
@@ -214,7 +284,6 @@ void selectChangedUnits(Plan &P, const ChangedLines &Changes,
   for (size_t I = 0; I < P.Requests.size(); ++I)
     if (Keep[I])
       Kept.push_back(std::move(P.Requests[I]));
-  P.Files -= P.Requests.size() - Kept.size();
   P.Requests = std::move(Kept);
 }
 
@@ -227,13 +296,24 @@ analyse(const std::vector<AnalysisRequest> &Requests,
     return runWorkers(Requests, S);
   std::vector<TranslationUnitResult> Results(Requests.size());
   std::vector<size_t> Missed;
-  std::vector<AnalysisRequest> ToRun;
+  std::vector<std::optional<double>> Seconds(Requests.size());
   for (size_t I = 0; I < Requests.size(); ++I) {
     if (auto Hit = Cache->lookup(Requests[I])) {
       Results[I] = std::move(*Hit);
       continue;
     }
     Missed.push_back(I);
+    Seconds[I] = Cache->lastSeconds(Requests[I]);
+  }
+  // Longest first, by the durations the cache recorded, so that the last
+  // minutes of a -j run are not one core's tail; units never timed (new
+  // files) may be long too and go first, in their own order.
+  std::stable_sort(Missed.begin(), Missed.end(), [&](size_t A, size_t B) {
+    return Seconds[A].value_or(INFINITY) > Seconds[B].value_or(INFINITY);
+  });
+  std::vector<AnalysisRequest> ToRun;
+  ToRun.reserve(Missed.size());
+  for (size_t I : Missed) {
     ToRun.push_back(Requests[I]);
     ToRun.back().RecordDependencies = true;
   }
@@ -246,11 +326,182 @@ analyse(const std::vector<AnalysisRequest> &Requests,
   return Results;
 }
 
+/// The main files the plan analyses.
+std::vector<std::string> plannedFiles(const Plan &P) {
+  std::vector<std::string> Files;
+  Files.reserve(P.Requests.size());
+  for (const AnalysisRequest &R : P.Requests)
+    Files.push_back(R.File);
+  return Files;
+}
+
+/// "cancellint: 2 new findings in 5 translation units of 3 files (1 could
+/// not be fully analysed); 1 compile command skipped (not C or C++); 3
+/// known from the baseline"
+std::string summaryLine(const RunReport &R, bool HasBaseline) {
+  size_t Known = std::count_if(
+      R.Findings.begin(), R.Findings.end(), [](const Finding &F) {
+        return F.BaselineState == Finding::Baseline::Known;
+      });
+  std::string Line =
+      "cancellint: " +
+      counted(R.Findings.size() - Known, HasBaseline ? "new finding" : "finding",
+              HasBaseline ? "new findings" : "findings") +
+      " in " +
+      counted(R.TranslationUnits, "translation unit", "translation units");
+  if (R.Files != R.TranslationUnits)
+    Line += " of " + counted(R.Files, "file", "files");
+  if (!R.Failures.empty())
+    Line += " (" + std::to_string(R.Failures.size()) +
+            " could not be fully analysed)";
+  if (R.SkippedCommands)
+    Line += "; " +
+            counted(R.SkippedCommands, "compile command", "compile commands") +
+            " skipped (not C or C++)";
+  if (Known)
+    Line += "; " + std::to_string(Known) + " known from the baseline";
+  return Line;
+}
+
+/// A file the database compiles in several ways is analysed once per way.
+/// A finding every way found is one finding, as for a single command; one
+/// that only some found names them (Finding::Variant), so that it is not
+/// mistaken for a finding in the build one looks at.
+void labelVariants(std::vector<TranslationUnitResult> &Results,
+                   const std::vector<AnalysisRequest> &Requests) {
+  std::map<std::string, size_t> Ways; // file -> its variants
+  for (const AnalysisRequest &R : Requests)
+    if (!R.Variant.empty())
+      ++Ways[R.File];
+  if (Ways.empty())
+    return;
+  auto Key = [](const Finding &F) {
+    return std::make_tuple(F.Where.File, F.Where.Line, F.Where.Column,
+                           F.Check, F.Message);
+  };
+  using KeyType = decltype(Key(std::declval<const Finding &>()));
+  // For each finding: the variants that found it, by main file ("" for
+  // units of a file with one command).
+  std::map<KeyType, std::map<std::string, std::set<std::string>>> FoundBy;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    const AnalysisRequest &R = Requests[I];
+    for (const Finding &F : Results[I].Findings)
+      FoundBy[Key(F)][R.Variant.empty() ? "" : R.File].insert(R.Variant);
+  }
+  for (TranslationUnitResult &Result : Results)
+    for (Finding &F : Result.Findings) {
+      const auto &ByFile = FoundBy[Key(F)];
+      bool Everywhere = llvm::any_of(ByFile, [&](const auto &Entry) {
+        return Entry.first.empty() ||
+               Entry.second.size() == Ways[Entry.first];
+      });
+      std::set<std::string> Labels;
+      if (!Everywhere)
+        for (const auto &Entry : ByFile)
+          Labels.insert(Entry.second.begin(), Entry.second.end());
+      F.Variant = llvm::join(Labels, "; ");
+    }
+}
+
+/// Configuration mistakes, found before any translation unit is analysed.
+/// False when there is one that must stop the run.
+bool configurationIsValid(const DriverOptions &O, const Plan &P) {
+  return checkConfiguration(settingsOf(O), plannedFiles(P), workingDirectory(),
+                            llvm::errs())
+             .Errors == 0;
+}
+
+/// The files the run will write, and the cache directory it was told to
+/// use, checked before the analysis: a finished run must not be lost to
+/// an output it cannot write. False after printing each problem.
+bool outputsAreWritable(const DriverOptions &O) {
+  bool Ok = true;
+  for (const std::string *Path : {&O.OutputPath, &O.SarifPath,
+                                  &O.ExportFixesPath, &O.WriteBaselinePath})
+    if (!Path->empty())
+      if (std::string Reason = unwritableReason(*Path); !Reason.empty()) {
+        printError(Reason);
+        Ok = false;
+      }
+  if (!O.CacheDir.empty())
+    if (std::string Reason = unusableDirectoryReason(O.CacheDir);
+        !Reason.empty()) {
+      printError("--cache-dir: " + Reason);
+      Ok = false;
+    }
+  return Ok;
+}
+
+/// The directory report paths are relative to, ending with '/'.
+std::string sourceRoot(const DriverOptions &O) {
+  std::string Root =
+      absolutePath(O.SourceRoot.empty() ? workingDirectory() : O.SourceRoot);
+  if (Root.back() != '/')
+    Root += '/';
+  return Root;
+}
+
+/// SARIF, the HTML report and baselines name files relative to the source
+/// root; a file outside it gets an absolute file:// URI, which does not
+/// match across machines or checkouts. Said once, before the analysis.
+void warnAboutFilesOutsideSourceRoot(const DriverOptions &O, const Plan &P) {
+  bool UsesRoot = !O.SarifPath.empty() || !O.WriteBaselinePath.empty() ||
+                  O.Format->Name == "sarif" || O.Format->Name == "html";
+  if (!UsesRoot || O.Quiet)
+    return;
+  std::string Root = sourceRoot(O);
+  std::set<std::string> Outside;
+  for (const std::string &File : plannedFiles(P))
+    if (relativeTo(File, Root) == File)
+      Outside.insert(File);
+  if (Outside.empty())
+    return;
+  llvm::errs() << "cancellint: warning: " << relativeTo(*Outside.begin(), Root)
+               << (Outside.size() == 1
+                       ? " is"
+                       : " and " + std::to_string(Outside.size() - 1) +
+                             (Outside.size() == 2 ? " other file are"
+                                                  : " other files are"))
+               << " outside the source root '" << Root << "'"
+               << (O.SourceRoot.empty() ? " (the working directory)" : "")
+               << ", so the report names "
+               << (Outside.size() == 1 ? "it" : "them")
+               << " by absolute file:// URIs; run from the project's root or "
+                  "pass --source-root=<dir>\n";
+}
+
+/// --verify-config: the configuration of the given files (or of the
+/// working directory), and nothing analysed.
+int verifyConfiguration(const DriverOptions &O) {
+  std::vector<std::string> Files;
+  if (!O.Files.empty() || !O.BuildPath.empty()) {
+    std::optional<Plan> P = planRun(O);
+    if (!P)
+      return ExitUsage;
+    Files = plannedFiles(*P);
+  } else {
+    // The configuration a file here would get.
+    Files.push_back(workingDirectory() + "/-");
+  }
+  ConfigurationVerdict V =
+      checkConfiguration(settingsOf(O), Files, workingDirectory(), llvm::errs());
+  if (V.Errors)
+    return ExitUsage;
+  if (V.Warnings)
+    return ExitFindings;
+  llvm::errs() << "cancellint: no configuration problems found\n";
+  return ExitClean;
+}
+
 } // namespace
 
 int runDriver(const DriverOptions &O) {
-  if (!validateConfiguration(O))
+  if (O.NoCache && !O.CacheDir.empty()) {
+    printError("--cache-dir and --no-cache contradict each other");
     return ExitUsage;
+  }
+  if (O.VerifyConfig)
+    return verifyConfiguration(O);
   std::optional<Baseline> Known;
   if (!O.BaselinePath.empty()) {
     Known.emplace();
@@ -260,8 +511,9 @@ int runDriver(const DriverOptions &O) {
     }
   }
   std::optional<Plan> P = planRun(O);
-  if (!P)
+  if (!P || !configurationIsValid(O, *P) || !outputsAreWritable(O))
     return ExitUsage;
+  warnAboutFilesOutsideSourceRoot(O, *P);
   std::unique_ptr<ResultCache> Cache;
   std::string CacheDir = O.CacheDir.empty()
                              ? ResultCache::defaultDirectory(O.BuildPath)
@@ -279,15 +531,13 @@ int runDriver(const DriverOptions &O) {
     selectChangedUnits(*P, *Changes, Cache.get(), jobs(O));
   }
 
-  ProgressLine Progress(!O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
-  size_t FindingsSoFar = 0;
+  Progress Shown(!O.Quiet);
   SchedulerOptions S;
   S.WorkerExecutable = O.SelfPath;
   S.Jobs = jobs(O);
   S.TimeoutSeconds = O.TimeoutSeconds;
   S.Progress = [&](size_t Done, size_t Total, const TranslationUnitResult &R) {
-    FindingsSoFar += R.Findings.size();
-    Progress.update(Done, Total, FindingsSoFar);
+    Shown.update(Done, Total, R);
   };
   std::vector<TranslationUnitResult> Results =
       analyse(P->Requests, S, Cache.get());
@@ -298,13 +548,13 @@ int runDriver(const DriverOptions &O) {
   }
 
   RunReport Report;
-  Report.TranslationUnits = P->Files;
+  Report.TranslationUnits = P->units();
+  Report.Files = P->files();
+  Report.SkippedCommands = P->Skipped;
   Report.WorkingDirectory = workingDirectory();
-  Report.SourceRoot = absolutePath(O.SourceRoot.empty() ? Report.WorkingDirectory
-                                                    : O.SourceRoot);
-  if (Report.SourceRoot.back() != '/')
-    Report.SourceRoot += '/';
+  Report.SourceRoot = sourceRoot(O);
   Report.Failures = P->Unplanned;
+  labelVariants(Results, P->Requests);
   std::set<std::string> ConfigurationErrors;
   for (TranslationUnitResult &R : Results) {
     for (Finding &F : R.Findings) {
@@ -325,13 +575,19 @@ int runDriver(const DriverOptions &O) {
   if (!ConfigurationErrors.empty())
     Report.ExitCode = ExitUsage;
 
-  if (!O.WriteBaselinePath.empty())
+  if (!O.WriteBaselinePath.empty()) {
     if (std::string E = writeFileAtomically(O.WriteBaselinePath,
                                             Baseline::render(Report));
         !E.empty()) {
       printError(E);
       return ExitUsage;
     }
+    // Recording findings is what was asked: they do not fail the run, so
+    // that `--write-baseline` works under `set -e`. Units that could not
+    // be analysed still do: their findings are missing from the baseline.
+    if (Report.ExitCode == ExitFindings)
+      Report.ExitCode = ExitClean;
+  }
   if (!O.ExportFixesPath.empty())
     if (std::string E =
             writeFileAtomically(O.ExportFixesPath, exportFixes(Report));
@@ -340,7 +596,7 @@ int runDriver(const DriverOptions &O) {
       return ExitUsage;
     }
   if (O.Fix) {
-    FixSummary Fixed = applyFixes(Report);
+    FixSummary Fixed = applyFixes(Report, O.FixNotes);
     if (!Fixed.Error.empty()) {
       printError(Fixed.Error);
       return ExitUsage;
@@ -386,26 +642,8 @@ int runDriver(const DriverOptions &O) {
     if (!F.Details.empty())
       llvm::errs() << F.Details << (F.Details.back() == '\n' ? "" : "\n");
   }
-  size_t KnownCount = std::count_if(
-      Report.Findings.begin(), Report.Findings.end(), [](const Finding &F) {
-        return F.BaselineState == Finding::Baseline::Known;
-      });
-  size_t Shown = Report.Findings.size() - KnownCount;
   if (!O.Quiet)
-    llvm::errs() << "cancellint: " << Shown
-                 << (Known ? " new" : "")
-                 << (Shown == 1 ? " finding" : " findings")
-                 << " in " << Report.TranslationUnits
-                 << (Report.TranslationUnits == 1 ? " translation unit"
-                                                  : " translation units")
-                 << (Report.Failures.empty()
-                         ? std::string()
-                         : " (" + std::to_string(Report.Failures.size()) +
-                               " could not be fully analysed)")
-                 << (KnownCount ? "; " + std::to_string(KnownCount) +
-                                      " known from the baseline"
-                                : std::string())
-                 << "\n";
+    llvm::errs() << summaryLine(Report, Known.has_value()) << "\n";
   return Report.ExitCode;
 }
 

@@ -32,11 +32,13 @@ struct DriverOptions {
   std::string BaselinePath;      ///< --baseline
   std::string WriteBaselinePath; ///< --write-baseline
   bool Fix = false;
+  bool FixNotes = false; ///< --fix-notes: a note's fix-it when it is the only one
   std::string ExportFixesPath;
   std::string CacheDir; ///< reuse results of unchanged units; empty: default
   std::string DiffRevision; ///< report only lines changed since this; empty: off
   bool NoCache = false; ///< --no-cache
   bool Quiet = false;
+  bool VerifyConfig = false; ///< check the configuration, analyse nothing
   std::string SelfPath; ///< this executable, started as the worker
   std::vector<std::string> Arguments;
 };

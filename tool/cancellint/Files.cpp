@@ -2,6 +2,7 @@
 #include "Files.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -44,6 +45,27 @@ std::string relativeTo(const std::string &Path, const std::string &Base) {
   if (!Dir.empty() && Path.compare(0, Dir.size(), Dir) == 0)
     return Path.substr(Dir.size());
   return Path;
+}
+
+std::string percentEncode(llvm::StringRef Path) {
+  static const char Hex[] = "0123456789ABCDEF";
+  std::string Out;
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
+        C == '/') {
+      Out += C;
+    } else {
+      auto Byte = static_cast<unsigned char>(C);
+      Out += '%';
+      Out += Hex[Byte >> 4];
+      Out += Hex[Byte & 15];
+    }
+  }
+  return Out;
+}
+
+std::string fileUri(llvm::StringRef Path) {
+  return "file://" + percentEncode(Path);
 }
 
 void removeTemporary(const std::string &Path) {

@@ -17,6 +17,13 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "");
 /// \p Path relative to \p Base when it lies below it, else unchanged.
 std::string relativeTo(const std::string &Path, const std::string &Base);
 
+/// \p Path for a URI (RFC 3986): unreserved characters and '/' kept, every
+/// other byte escaped.
+std::string percentEncode(llvm::StringRef Path);
+
+/// "file:///abs/path" for the absolute \p Path.
+std::string fileUri(llvm::StringRef Path);
+
 /// Removes a temporary file, best effort: one left behind is harmless.
 void removeTemporary(const std::string &Path);
 

@@ -9,9 +9,12 @@ namespace cancellint::tool {
 using nlohmann::json;
 
 json toJson(const Location &L) {
-  return {{"file", L.File},         {"offset", L.Offset}, {"line", L.Line},
-          {"column", L.Column},     {"endLine", L.EndLine},
-          {"endColumn", L.EndColumn}, {"lineText", L.LineText}};
+  json J = {{"file", L.File},         {"offset", L.Offset}, {"line", L.Line},
+            {"column", L.Column},     {"endLine", L.EndLine},
+            {"endColumn", L.EndColumn}, {"lineText", L.LineText}};
+  if (L.RangeColumn)
+    J["rangeColumn"] = L.RangeColumn;
+  return J;
 }
 
 Location locationFromJson(const json &J) {
@@ -23,24 +26,48 @@ Location locationFromJson(const json &J) {
   L.EndLine = J.value("endLine", 0u);
   L.EndColumn = J.value("endColumn", 0u);
   L.LineText = J.value("lineText", "");
+  L.RangeColumn = J.value("rangeColumn", 0u);
   return L;
+}
+
+static json toJson(const std::vector<Replacement> &Fixes) {
+  json Out = json::array();
+  for (const Replacement &R : Fixes)
+    Out.push_back({{"file", R.File},
+                   {"offset", R.Offset},
+                   {"length", R.Length},
+                   {"text", R.Text},
+                   {"start", toJson(R.Start)},
+                   {"end", toJson(R.End)}});
+  return Out;
+}
+
+static std::vector<Replacement> fixesFromJson(const json &J) {
+  std::vector<Replacement> Fixes;
+  for (const json &R : J)
+    Fixes.push_back({R.at("file").get<std::string>(),
+                     R.at("offset").get<unsigned>(),
+                     R.at("length").get<unsigned>(),
+                     R.at("text").get<std::string>(),
+                     locationFromJson(R.at("start")),
+                     locationFromJson(R.at("end"))});
+  return Fixes;
 }
 
 json toJson(const Finding &F) {
   json Notes = json::array();
-  for (const Note &N : F.Notes)
-    Notes.push_back({{"message", N.Message}, {"location", toJson(N.Where)}});
-  json Fixes = json::array();
-  for (const Replacement &R : F.Fixes)
-    Fixes.push_back({{"file", R.File},
-                     {"offset", R.Offset},
-                     {"length", R.Length},
-                     {"text", R.Text},
-                     {"start", toJson(R.Start)},
-                     {"end", toJson(R.End)}});
-  return {{"check", F.Check},     {"level", F.Level},
-          {"message", F.Message}, {"location", toJson(F.Where)},
-          {"notes", Notes},       {"fixes", Fixes}};
+  for (const Note &N : F.Notes) {
+    json Note = {{"message", N.Message}, {"location", toJson(N.Where)}};
+    if (!N.Fixes.empty())
+      Note["fixes"] = toJson(N.Fixes);
+    Notes.push_back(std::move(Note));
+  }
+  json J = {{"check", F.Check},     {"level", F.Level},
+            {"message", F.Message}, {"location", toJson(F.Where)},
+            {"notes", Notes},       {"fixes", toJson(F.Fixes)}};
+  if (!F.Variant.empty())
+    J["variant"] = F.Variant;
+  return J;
 }
 
 Finding findingFromJson(const json &J) {
@@ -51,14 +78,10 @@ Finding findingFromJson(const json &J) {
   F.Where = locationFromJson(J.at("location"));
   for (const json &N : J.at("notes"))
     F.Notes.push_back({N.at("message").get<std::string>(),
-                       locationFromJson(N.at("location"))});
-  for (const json &R : J.at("fixes"))
-    F.Fixes.push_back({R.at("file").get<std::string>(),
-                       R.at("offset").get<unsigned>(),
-                       R.at("length").get<unsigned>(),
-                       R.at("text").get<std::string>(),
-                       locationFromJson(R.at("start")),
-                       locationFromJson(R.at("end"))});
+                       locationFromJson(N.at("location")),
+                       fixesFromJson(N.value("fixes", json::array()))});
+  F.Fixes = fixesFromJson(J.at("fixes"));
+  F.Variant = J.value("variant", "");
   return F;
 }
 

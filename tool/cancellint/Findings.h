@@ -23,6 +23,9 @@ struct Location {
   unsigned Column = 0;
   unsigned EndLine = 0; ///< end of the highlighted range, if any
   unsigned EndColumn = 0;
+  /// Where the highlighted range starts on Line, when before Column (a
+  /// member call marked at its name: `obj.wait(...)`); 0 otherwise.
+  unsigned RangeColumn = 0;
   std::string LineText; ///< the source line, for snippets and fingerprints
 };
 
@@ -38,6 +41,9 @@ struct Replacement {
 struct Note {
   std::string Message;
   Location Where;
+  /// A fix-it offered on the note: it changes behaviour, so it is to be
+  /// reviewed before it is applied (--fix applies it only with --fix-notes).
+  std::vector<Replacement> Fixes;
 };
 
 struct Finding {
@@ -47,6 +53,9 @@ struct Finding {
   Location Where;
   std::vector<Note> Notes;
   std::vector<Replacement> Fixes;
+  /// The compile commands of a file with several that found it ("-DX");
+  /// empty when every one of them did, or the file has one.
+  std::string Variant;
   /// Set once findings are final (see Fingerprints.h): stable across edits
   /// elsewhere in the file, and whether a baseline already knew it.
   std::string Fingerprint;
@@ -66,6 +75,7 @@ struct TranslationUnitResult {
   std::vector<Failure> Failures;
   unsigned Errors = 0; ///< compiler errors seen (the TU was analysed as recovered)
   std::vector<std::string> Dependencies; ///< files read, when asked for
+  double Seconds = 0; ///< how long the analysis took (set by the scheduler)
 };
 
 nlohmann::json toJson(const Location &L);

@@ -4,6 +4,7 @@
 
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
 
@@ -12,7 +13,20 @@
 
 namespace cancellint::tool {
 
-FixSummary applyFixes(const RunReport &R) {
+const std::vector<Replacement> &fixesToApply(const Finding &F, bool FixNotes) {
+  if (!F.Fixes.empty() || !FixNotes)
+    return F.Fixes;
+  const Note *Only = nullptr;
+  for (const Note &N : F.Notes)
+    if (!N.Fixes.empty()) {
+      if (Only)
+        return F.Fixes; // several: which one is meant is for a person to say
+      Only = &N;
+    }
+  return Only ? Only->Fixes : F.Fixes;
+}
+
+FixSummary applyFixes(const RunReport &R, bool FixNotes) {
   FixSummary Summary;
   // Accepted edits per file, kept sorted and non-overlapping.
   std::map<std::string, std::vector<const Replacement *>> Accepted;
@@ -20,10 +34,11 @@ FixSummary applyFixes(const RunReport &R) {
     return A.Offset < B.Offset + B.Length && B.Offset < A.Offset + A.Length;
   };
   for (const Finding &F : R.Findings) {
-    if (F.Fixes.empty() || F.BaselineState == Finding::Baseline::Known)
+    const std::vector<Replacement> &Fixes = fixesToApply(F, FixNotes);
+    if (Fixes.empty() || F.BaselineState == Finding::Baseline::Known)
       continue;
     bool Conflict = false;
-    for (const Replacement &Rp : F.Fixes)
+    for (const Replacement &Rp : Fixes)
       for (const Replacement *Other : Accepted[Rp.File])
         if (Overlaps(Rp, *Other) ||
             (Rp.Offset == Other->Offset && Rp.Length == 0 && Other->Length == 0))
@@ -32,7 +47,7 @@ FixSummary applyFixes(const RunReport &R) {
       ++Summary.Conflicting;
       continue;
     }
-    for (const Replacement &Rp : F.Fixes)
+    for (const Replacement &Rp : Fixes)
       Accepted[Rp.File].push_back(&Rp);
     ++Summary.Applied;
   }
@@ -65,22 +80,37 @@ FixSummary applyFixes(const RunReport &R) {
   return Summary;
 }
 
+/// \p Message at \p Where with \p Fixes, as clang-tidy's YAML has it.
+static clang::tooling::DiagnosticMessage
+diagnosticMessage(const std::string &Message, const Location &Where,
+                  const std::vector<Replacement> &Fixes) {
+  clang::tooling::DiagnosticMessage M(Message);
+  M.FilePath = Where.File;
+  M.FileOffset = Where.Offset;
+  for (const Replacement &Rp : Fixes) {
+    llvm::Error E = M.Fix[Rp.File].add(
+        clang::tooling::Replacement(Rp.File, Rp.Offset, Rp.Length, Rp.Text));
+    llvm::consumeError(std::move(E)); // overlaps within one fix: keep the first
+  }
+  return M;
+}
+
 std::string exportFixes(const RunReport &R) {
   clang::tooling::TranslationUnitDiagnostics TU;
   for (const Finding &F : R.Findings) {
-    if (F.Fixes.empty() || F.BaselineState == Finding::Baseline::Known)
+    bool NoteFixes = llvm::any_of(
+        F.Notes, [](const Note &N) { return !N.Fixes.empty(); });
+    if ((F.Fixes.empty() && !NoteFixes) ||
+        F.BaselineState == Finding::Baseline::Known)
       continue;
-    clang::tooling::DiagnosticMessage Message(F.Message);
-    Message.FilePath = F.Where.File;
-    Message.FileOffset = F.Where.Offset;
-    for (const Replacement &Rp : F.Fixes) {
-      llvm::Error E = Message.Fix[Rp.File].add(clang::tooling::Replacement(
-          Rp.File, Rp.Offset, Rp.Length, Rp.Text));
-      llvm::consumeError(std::move(E)); // overlaps within one finding: keep the first
-    }
-    TU.Diagnostics.emplace_back(F.Check, Message,
-                                llvm::SmallVector<clang::tooling::DiagnosticMessage, 1>(),
-                                clang::tooling::Diagnostic::Warning, "");
+    llvm::SmallVector<clang::tooling::DiagnosticMessage, 1> Notes;
+    for (const Note &N : F.Notes)
+      if (!N.Fixes.empty())
+        Notes.push_back(diagnosticMessage(
+            N.Message + " (review before applying)", N.Where, N.Fixes));
+    TU.Diagnostics.emplace_back(F.Check,
+                                diagnosticMessage(F.Message, F.Where, F.Fixes),
+                                Notes, clang::tooling::Diagnostic::Warning, "");
   }
   std::string Out;
   llvm::raw_string_ostream OS(Out);

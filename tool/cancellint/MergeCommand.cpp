@@ -44,6 +44,8 @@ int runMerge(const std::vector<std::string> &Inputs,
     }
     Merged.SourceRoot = Part.SourceRoot;
     Merged.TranslationUnits += Part.TranslationUnits;
+    Merged.Files += Part.Files;
+    Merged.SkippedCommands += Part.SkippedCommands;
     for (Finding &F : Part.Findings)
       Merged.Findings.push_back(std::move(F));
     for (Failure &F : Part.Failures)

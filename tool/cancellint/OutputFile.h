@@ -12,6 +12,15 @@ namespace cancellint::tool {
 std::string writeFileAtomically(const std::string &Path,
                                 const std::string &Content);
 
+/// Why a report could not be written to \p Path, asked before the run
+/// that would write it: a directory, a read-only file, a directory that is
+/// missing or where no file can be created. "" when it can be written.
+std::string unwritableReason(const std::string &Path);
+
+/// Why no files can be created in the directory \p Dir (created when it
+/// is missing); "" when they can.
+std::string unusableDirectoryReason(const std::string &Dir);
+
 } // namespace cancellint::tool
 
 #endif

@@ -1,6 +1,7 @@
 //===--- SourceLines.cpp - Lines and columns of source files -------------===//
 #include "SourceLines.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
@@ -75,6 +76,32 @@ unsigned byteColumn(const std::string &Line, unsigned Utf16Column) {
     I += Length;
   }
   return I + 1 + (Units < Utf16Column ? Utf16Column - Units : 0);
+}
+
+unsigned tokenLength(llvm::StringRef Line, unsigned Column) {
+  if (Column == 0 || Column > Line.size())
+    return 1;
+  llvm::StringRef Rest = Line.drop_front(Column - 1);
+  auto Word = [](char C) {
+    return llvm::isAlnum(C) || C == '_' || static_cast<unsigned char>(C) >= 0x80;
+  };
+  size_t N = 0;
+  char First = Rest.front();
+  if (Word(First)) {
+    while (N < Rest.size() && (Word(Rest[N]) || (llvm::isDigit(First) && Rest[N] == '.')))
+      ++N;
+  } else if (First == '"' || First == '\'') {
+    for (N = 1; N < Rest.size() && Rest[N] != First; ++N)
+      if (Rest[N] == '\\')
+        ++N;
+    N = std::min(N + 1, Rest.size());
+  } else {
+    // One character; a UTF-8 sequence whole.
+    N = 1;
+    while (N < Rest.size() && (static_cast<unsigned char>(Rest[N]) & 0xC0) == 0x80)
+      ++N;
+  }
+  return static_cast<unsigned>(std::max<size_t>(N, 1));
 }
 
 unsigned utf16Column(const std::string &Line, unsigned ByteColumn) {

@@ -41,6 +41,12 @@ private:
   const FileLines &load(const std::string &File);
 };
 
+/// The length in bytes of the C or C++ token at the 1-based byte column
+/// \p Column of \p Line: an identifier or keyword (UTF-8 letters
+/// included), a number, a string or character literal, else one
+/// character. At least 1.
+unsigned tokenLength(llvm::StringRef Line, unsigned Column);
+
 /// The number of UTF-16 code units in the first \p Bytes bytes of the UTF-8
 /// text \p Line (SARIF's default column unit), plus one.
 unsigned utf16Column(const std::string &Line, unsigned ByteColumn);

@@ -9,11 +9,13 @@
 #include "report/OutputFormats.h"
 #include "report/RuleCatalog.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstring>
 
 using namespace llvm;
@@ -72,7 +74,28 @@ static cl::opt<std::string> Libraries(
     cl::desc("Built-in models to load: names or globs, '-' removes "
              "(default '*', e.g. '*,-folly')"),
     cl::cat(Category));
-static cl::opt<const OutputFormat *>
+/// --format's values come from the table of output formats; a value that
+/// is not one of them is answered with the list.
+class FormatParser : public cl::parser<const OutputFormat *> {
+public:
+  using cl::parser<const OutputFormat *>::parser;
+  // cl::opt calls its parser class's parse() by name, not virtually.
+  // NOLINTNEXTLINE(bugprone-derived-method-shadowing-base-method)
+  bool parse(cl::Option &O, StringRef, StringRef Arg,
+             const OutputFormat *&Value) {
+    std::vector<StringRef> Names;
+    for (const OutputFormat &F : outputFormats()) {
+      if (F.Name == Arg) {
+        Value = &F;
+        return false;
+      }
+      Names.push_back(F.Name);
+    }
+    return O.error("'" + Arg + "' is not an output format; the formats are " +
+                   join(Names, ", "));
+  }
+};
+static cl::opt<const OutputFormat *, false, FormatParser>
     Format("format", cl::desc("Output format"), cl::cat(Category));
 static cl::opt<std::string> OutputPath("o", cl::desc("Write the report here"),
                                        cl::value_desc("file"),
@@ -87,7 +110,7 @@ static cl::opt<std::string> SourceRoot(
     cl::cat(Category));
 static cl::opt<unsigned> Jobs("j", cl::Prefix,
                               cl::desc("Translation units analysed at once "
-                                       "(default: one per core)"),
+                                       "(0, the default: one per core)"),
                               cl::init(0), cl::cat(Category));
 static cl::opt<unsigned>
     TimeoutPerTU("timeout-per-tu",
@@ -110,6 +133,12 @@ static cl::opt<std::string>
                   cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fix-its"),
                          cl::cat(Category));
+static cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("With a finding that has no fix-it of its own, apply the fix-it "
+             "of its note when exactly one note has one (they change what "
+             "the code does: review them); implies --fix"),
+    cl::cat(Category));
 static cl::opt<std::string>
     ExportFixes("export-fixes",
                 cl::desc("Write fix-its as clang-apply-replacements YAML"),
@@ -131,8 +160,15 @@ static cl::opt<std::string> DiffRevision(
     cl::value_desc("rev"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                            cl::cat(Category));
+static cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (.clang-tidy files, --config, "
+             "--checks, models) of the given files, or of the working "
+             "directory, and analyse nothing"),
+    cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks",
-                                cl::desc("List the checks and exit"),
+                                cl::desc("List the checks, each with what "
+                                         "it finds, and exit"),
                                 cl::cat(Category));
 static cl::opt<bool> PrintModelSchema(
     "print-model-schema", cl::Hidden,
@@ -256,11 +292,15 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
   if (ListChecks) {
+    size_t Width = 0;
     for (const Rule &R : rules())
-      outs() << R.Id << "\n";
+      Width = std::max(Width, R.Id.size());
+    for (const Rule &R : rules())
+      outs() << R.Id << std::string(Width + 2 - R.Id.size(), ' ') << R.Short
+             << "\n";
     return ExitClean;
   }
-  if (Files.empty() && BuildPath.empty()) {
+  if (Files.empty() && BuildPath.empty() && !VerifyConfig) {
     errs() << "cancellint: error: no input: give files (with compiler "
               "arguments after --) or -p <build-dir>\n";
     return ExitUsage;
@@ -290,6 +330,7 @@ int main(int argc, const char **argv) {
   O.Jobs = Jobs;
   O.TimeoutSeconds = TimeoutPerTU;
   O.Quiet = Quiet;
+  O.VerifyConfig = VerifyConfig;
   if (!Shard.empty()) {
     auto [K, N] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;
@@ -304,7 +345,8 @@ int main(int argc, const char **argv) {
   }
   O.BaselinePath = BaselinePath;
   O.WriteBaselinePath = WriteBaseline;
-  O.Fix = Fix;
+  O.Fix = Fix || FixNotes;
+  O.FixNotes = FixNotes;
   O.ExportFixesPath = ExportFixes;
   O.CacheDir = CacheDir;
   O.NoCache = NoCache;

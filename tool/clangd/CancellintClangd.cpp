@@ -1,21 +1,52 @@
 //===--- CancellintClangd.cpp - clangd with the cancel-* checks ----------===//
 //
 // Stock clangd, plus the cancel module registered by static initialiser.
-// Users enable the checks in .clang-tidy and, because clangd 22 only runs
-// checks whose latency it knows, set in .clangd:
-//   Diagnostics: { ClangTidy: { FastCheckFilter: Loose } }
+// Users enable the checks in .clang-tidy.
+//
+// Two of clangd's own functions are wrapped at link time (ld --wrap, see
+// CMakeLists.txt); clangd's code is not changed:
+//  - isFastTidyCheck: clangd 22 runs only the clang-tidy checks it has
+//    measured as fast unless .clangd sets FastCheckFilter. The cancel-*
+//    checks bound their work per function (docs/performance.md), so this
+//    clangd counts them as fast: they run without any .clangd setting.
+//  - versionString: --version, the log and the LSP serverInfo name
+//    cancellint-clangd and its version, then the clangd it is built on.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelCheck.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang::clangd {
 int clangdMain(int Argc, char **Argv);
 } // namespace clang::clangd
+
+// clangd's functions as ld --wrap names them: __real_X is clangd's X, and
+// clangd's calls of X come to __wrap_X. Declared as clangd declares them
+// (clangd/TidyProvider.h, clangd/Feature.h).
+std::optional<bool> clangdIsFastTidyCheck(llvm::StringRef Check) asm(
+    "__real__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
+std::optional<bool> isFastTidyCheck(llvm::StringRef Check) asm(
+    "__wrap__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
+std::string clangdVersionString() asm(
+    "__real__ZN5clang6clangd13versionStringB5cxx11Ev");
+std::string versionString() asm(
+    "__wrap__ZN5clang6clangd13versionStringB5cxx11Ev");
+
+std::optional<bool> isFastTidyCheck(llvm::StringRef Check) {
+  if (Check.starts_with("cancel-"))
+    return true;
+  return clangdIsFastTidyCheck(Check);
+}
+
+std::string versionString() {
+  return "cancellint-clangd " CANCELLINT_VERSION " (" + clangdVersionString() +
+         ")";
+}
 
 extern volatile int CancellintModuleAnchorSource;
 

@@ -23,6 +23,9 @@ struct AnalysisRequest {
   std::vector<std::string> ModelFiles; ///< absolute paths from --model
   std::optional<std::string> Libraries; ///< --libraries
   bool RecordDependencies = false;      ///< for the result cache
+  /// What sets this compile command apart from the file's others; empty
+  /// when it has none. The driver's alone: not sent to the worker.
+  std::string Variant;
 };
 
 nlohmann::json toJson(const AnalysisRequest &R);

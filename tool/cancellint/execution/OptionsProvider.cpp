@@ -1,9 +1,10 @@
 //===--- OptionsProvider.cpp - .clang-tidy files, as cancellint reads them ===//
 #include "execution/OptionsProvider.h"
+#include "Files.h"
 #include "execution/DependencyRecorder.h"
 
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
+
 
 using namespace clang::tidy;
 
@@ -26,7 +27,16 @@ namespace {
 
 class CancelFileOptionsProvider : public FileOptionsProvider {
 public:
-  using FileOptionsProvider::FileOptionsProvider;
+  CancelFileOptionsProvider(ClangTidyGlobalOptions Global,
+                            ClangTidyOptions Defaults,
+                            ClangTidyOptions Overrides,
+                            ConfigDiagnostics Diagnostics)
+      : FileOptionsProvider(std::move(Global), std::move(Defaults),
+                            std::move(Overrides),
+                            handlers(std::move(Diagnostics))) {
+    // That constructor leaves the file system unset.
+    FS = llvm::vfs::getRealFileSystem();
+  }
 
   std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
     std::vector<OptionsSource> Sources =
@@ -40,12 +50,43 @@ public:
     }
     return Sources;
   }
+
+private:
+  static ConfigFileHandlers handlers(ConfigDiagnostics Diagnostics) {
+    ConfigFileHandlers Handlers;
+    Handlers.emplace_back(".clang-tidy",
+                          [Diagnostics = std::move(Diagnostics)](
+                              llvm::MemoryBufferRef Text) {
+                            return parse(Text, Diagnostics);
+                          });
+    return Handlers;
+  }
+
+  /// clang-tidy prints "Error parsing FILE: Invalid argument" and goes on;
+  /// the problems go to \p Diagnostics instead, with their places.
+  static llvm::ErrorOr<ClangTidyOptions>
+  parse(llvm::MemoryBufferRef Text, const ConfigDiagnostics &Diagnostics) {
+    auto Parsed = parseConfigurationWithDiags(
+        Text, [&](const llvm::SMDiagnostic &D) {
+          if (Diagnostics)
+            Diagnostics(D);
+        });
+    if (!Parsed)
+      return std::error_code(); // reported: clang-tidy prints no more
+    return Parsed;
+  }
 };
 
 } // namespace
 
+std::optional<std::string> commandLineConfig(const AnalysisRequest &R) {
+  if (R.ConfigFile)
+    return readTextFile(*R.ConfigFile);
+  return R.Config;
+}
+
 std::unique_ptr<ClangTidyOptionsProvider>
-makeOptionsProvider(const AnalysisRequest &R) {
+makeOptionsProvider(const AnalysisRequest &R, ConfigDiagnostics Diagnostics) {
   ClangTidyGlobalOptions Global;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,cancel-*";
@@ -70,11 +111,7 @@ makeOptionsProvider(const AnalysisRequest &R) {
     Overrides.CheckOptions["Libraries"] =
         ClangTidyOptions::ClangTidyValue(*R.Libraries);
 
-  std::optional<std::string> ConfigText = R.Config;
-  if (R.ConfigFile)
-    if (auto Buffer = llvm::MemoryBuffer::getFile(*R.ConfigFile))
-      ConfigText = (*Buffer)->getBuffer().str();
-  if (ConfigText) {
+  if (std::optional<std::string> ConfigText = commandLineConfig(R)) {
     // Validated by the driver before any worker starts.
     auto Parsed = parseConfiguration(
         llvm::MemoryBufferRef(*ConfigText, R.ConfigFile.value_or("--config")));
@@ -83,7 +120,7 @@ makeOptionsProvider(const AnalysisRequest &R) {
           Global, Defaults, std::move(*Parsed), Overrides);
   }
   return std::make_unique<CancelFileOptionsProvider>(
-      Global, Defaults, Overrides, llvm::vfs::getRealFileSystem());
+      Global, Defaults, Overrides, std::move(Diagnostics));
 }
 
 } // namespace cancellint::tool

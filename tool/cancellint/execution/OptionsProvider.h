@@ -4,6 +4,8 @@
 
 #include "execution/AnalysisRequest.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/SourceMgr.h"
+#include <functional>
 #include <memory>
 
 namespace cancellint::tool {
@@ -14,8 +16,18 @@ namespace cancellint::tool {
 /// A project's `Checks: '-*,bugprone-*'` is for clang-tidy; it must not turn
 /// cancellint off, while `-cancel-blocking-call` there still disables that
 /// check. --checks and --config apply as given.
+///
+/// A `.clang-tidy` file that is not valid YAML, or not a configuration, is
+/// skipped, as clang-tidy skips it; each problem with it goes to
+/// \p Diagnostics (the driver makes them errors before anything is
+/// analysed, see input/ConfigurationCheck.h), unknown keys as warnings.
+using ConfigDiagnostics = std::function<void(const llvm::SMDiagnostic &)>;
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const AnalysisRequest &Request);
+makeOptionsProvider(const AnalysisRequest &Request,
+                    ConfigDiagnostics Diagnostics = nullptr);
+
+/// The text of --config or --config-file, if either was given.
+std::optional<std::string> commandLineConfig(const AnalysisRequest &Request);
 
 /// The globs of \p Checks that can name a cancel-* check.
 std::string cancelGlobsOnly(llvm::StringRef Checks);

@@ -176,19 +176,34 @@ ResultCache::lookup(const AnalysisRequest &R) {
   }
 }
 
+/// The unit's entry as stored, whatever its key; not an object when none.
+static json readEntry(const std::string &Path) {
+  auto Text = readTextFile(Path);
+  if (!Text)
+    return nullptr;
+  json Entry = json::parse(*Text, nullptr, false);
+  return Entry.is_object() ? Entry : json(nullptr);
+}
+
 std::optional<std::vector<std::string>>
 ResultCache::lastDependencies(const AnalysisRequest &R) const {
-  auto Text = readTextFile(entryPath(R));
-  if (!Text)
-    return std::nullopt;
-  json Entry = json::parse(*Text, nullptr, false);
-  if (Entry.is_discarded() || !Entry.contains("deps"))
+  json Entry = readEntry(entryPath(R));
+  if (!Entry.is_object() || !Entry.contains("deps"))
     return std::nullopt;
   std::vector<std::string> Files;
   for (const json &D : Entry["deps"])
     if (D.contains("path") && D["path"].is_string())
       Files.push_back(D["path"].get<std::string>());
   return Files;
+}
+
+std::optional<double>
+ResultCache::lastSeconds(const AnalysisRequest &R) const {
+  json Entry = readEntry(entryPath(R));
+  if (!Entry.is_object() || !Entry.contains("seconds") ||
+      !Entry["seconds"].is_number())
+    return std::nullopt;
+  return Entry["seconds"].get<double>();
 }
 
 const ResultCache::HashedFile *ResultCache::hashed(const std::string &Path) {
@@ -204,8 +219,15 @@ const ResultCache::HashedFile *ResultCache::hashed(const std::string &Path) {
 
 void ResultCache::store(const AnalysisRequest &R,
                         const TranslationUnitResult &Result) {
-  if (!Result.Failures.empty() || Result.Dependencies.empty())
+  if (!Result.Failures.empty() || Result.Dependencies.empty()) {
+    // No result to keep, but how long the unit took orders the next run.
+    json Entry = readEntry(entryPath(R));
+    if (!Entry.is_object())
+      Entry = json::object();
+    Entry["seconds"] = Result.Seconds;
+    (void)writeFileAtomically(entryPath(R), jsonText(Entry));
     return;
+  }
   json Deps = json::array();
   for (const std::string &Path : Result.Dependencies) {
     const HashedFile *F = hashed(Path);
@@ -216,7 +238,10 @@ void ResultCache::store(const AnalysisRequest &R,
                     {"mtime", F->MTime},
                     {"sha256", F->Sha256}});
   }
-  json Doc = {{"key", keyOf(R)}, {"deps", Deps}, {"result", toJson(Result)}};
+  json Doc = {{"key", keyOf(R)},
+              {"deps", Deps},
+              {"result", toJson(Result)},
+              {"seconds", Result.Seconds}};
   (void)writeFileAtomically(entryPath(R), jsonText(Doc));
 }
 

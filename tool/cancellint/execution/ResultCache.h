@@ -39,8 +39,12 @@ public:
   std::optional<std::vector<std::string>>
   lastDependencies(const AnalysisRequest &R) const;
 
+  /// How long \p R's unit took to analyse the last time, if known (even if
+  /// it or its configuration changed since, and even if it failed then).
+  std::optional<double> lastSeconds(const AnalysisRequest &R) const;
+
   /// Stores \p Result after a successful analysis of \p R, run with
-  /// RecordDependencies. Failed units are never stored.
+  /// RecordDependencies. Of a failed unit, only how long it took.
   void store(const AnalysisRequest &R, const TranslationUnitResult &Result);
 
 private:

@@ -8,6 +8,7 @@
 #include "llvm/Support/Signals.h"
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <memory>
 #include <mutex>
@@ -56,6 +57,18 @@ public:
   explicit Job(const SchedulerOptions &Options) : Options(Options) {}
 
   TranslationUnitResult run(const AnalysisRequest &Request) {
+    auto Start = std::chrono::steady_clock::now();
+    TranslationUnitResult Result = analyse(Request);
+    Result.Seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    return Result;
+  }
+
+  ~Job() { stopWorker(); }
+
+private:
+  TranslationUnitResult analyse(const AnalysisRequest &Request) {
     TranslationUnitResult Result;
     Result.File = Request.File;
     auto Fail = [&](std::string Reason, std::string Details) {
@@ -84,9 +97,6 @@ public:
     return resultFromJson(J);
   }
 
-  ~Job() { stopWorker(); }
-
-private:
   void stopWorker() {
     Slot.reset();
     Worker.reset();

@@ -17,6 +17,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -61,25 +62,60 @@ Location locate(SourceLines &Lines, const std::string &BuildDir,
     Location End = Lines.locate(File, R.FileOffset + R.Length);
     L.EndLine = End.Line;
     L.EndColumn = End.Column;
-    break;
+    if (Location Start = Lines.locate(File, R.FileOffset);
+        Start.Line == L.Line && Start.Column < L.Column)
+      L.RangeColumn = Start.Column;
+    return L;
+  }
+  // No range: the token at the place, as clangd marks it.
+  if (L.Line) {
+    L.EndLine = L.Line;
+    L.EndColumn = L.Column + tokenLength(L.LineText, L.Column);
   }
   return L;
 }
 
+std::vector<Replacement> fixesOf(SourceLines &Lines, const std::string &BuildDir,
+                                 const tooling::DiagnosticMessage &M) {
+  std::vector<Replacement> Fixes;
+  for (const auto &[FilePath, Replacements] : M.Fix)
+    for (const tooling::Replacement &R : Replacements) {
+      std::string File = absolutePath(R.getFilePath(), BuildDir);
+      Fixes.push_back({File, R.getOffset(), R.getLength(),
+                       R.getReplacementText().str(),
+                       Lines.locate(File, R.getOffset()),
+                       Lines.locate(File, R.getOffset() + R.getLength())});
+    }
+  return Fixes;
+}
+
 /// Test hook: lets the test suite prove that a crashing or hanging
-/// translation unit loses nothing else. Unused unless the variable is set.
+/// translation unit loses nothing else, and see the order and pace of a
+/// run. Unused unless the variable is set. ';'-separated KIND:ARG items:
+/// crash:, hang: and slow: (one second) for the units whose path contains
+/// ARG; record:FILE appends each unit's path to FILE as it starts.
 void injectFaultForTesting(const std::string &File) {
   const char *Spec = std::getenv("CANCELLINT_TEST_FAULT");
   if (!Spec)
     return;
-  StringRef S(Spec);
-  auto [Kind, Pattern] = S.split(':');
-  if (Pattern.empty() || !StringRef(File).contains(Pattern))
-    return;
-  if (Kind == "crash")
-    std::abort();
-  if (Kind == "hang")
-    std::this_thread::sleep_for(std::chrono::hours(1));
+  llvm::SmallVector<StringRef> Items;
+  StringRef(Spec).split(Items, ';');
+  for (StringRef Item : Items) {
+    auto [Kind, Arg] = Item.split(':');
+    if (Kind == "record") {
+      std::error_code EC;
+      llvm::raw_fd_ostream(Arg, EC, llvm::sys::fs::OF_Append) << File << "\n";
+      continue;
+    }
+    if (Arg.empty() || !StringRef(File).contains(Arg))
+      continue;
+    if (Kind == "crash")
+      std::abort();
+    if (Kind == "hang")
+      std::this_thread::sleep_for(std::chrono::hours(1));
+    if (Kind == "slow")
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
 }
 
 } // namespace
@@ -111,16 +147,13 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request) {
     F.Level = E.DiagLevel == ClangTidyError::Error ? "error" : "warning";
     F.Message = E.Message.Message;
     F.Where = locate(Lines, BuildDir, E.Message);
+    F.Fixes = fixesOf(Lines, BuildDir, E.Message);
+    // A note's fix-it (cancel-blocking-call's token overload) is kept with
+    // the note: it changes what the code does, so it is offered for review,
+    // not applied with the finding's own fixes.
     for (const tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back({N.Message, locate(Lines, BuildDir, N)});
-    for (const auto &[FilePath, Replacements] : E.Message.Fix)
-      for (const tooling::Replacement &R : Replacements) {
-        std::string File = absolutePath(R.getFilePath(), BuildDir);
-        F.Fixes.push_back({File, R.getOffset(), R.getLength(),
-                           R.getReplacementText().str(),
-                           Lines.locate(File, R.getOffset()),
-                           Lines.locate(File, R.getOffset() + R.getLength())});
-      }
+      F.Notes.push_back({N.Message, locate(Lines, BuildDir, N),
+                         fixesOf(Lines, BuildDir, N)});
     if (StringRef(F.Check).starts_with("clang-diagnostic-")) {
       // The compiler's errors are why a TU was not fully analysed; they are
       // reported as a failure of that TU, not as findings.

@@ -23,12 +23,26 @@ loadCompileCommands(const std::optional<std::vector<std::string>> &FixedArgs,
                     const std::string &BuildPath,
                     const std::vector<std::string> &Files, std::string &Error);
 
-/// The command to analyse \p File with: the first the database has, with
-/// Clang's resource directory added so builtin headers are found from any
-/// install location. Nullopt when the database has none.
-std::optional<clang::tooling::CompileCommand>
-commandFor(const clang::tooling::CompilationDatabase &Database,
-           const std::string &File);
+/// One way the database compiles a file.
+struct PlannedCommand {
+  clang::tooling::CompileCommand Command;
+  /// What tells it apart from the file's other commands ("-DASIO_STANDALONE
+  /// -std=c++20"); empty when the file has one.
+  std::string Variant;
+};
+
+/// The commands to analyse \p File with: every distinct one the database
+/// has (the same flags with other output files count once), with Clang's
+/// resource directory added so builtin headers are found from any install
+/// location. Empty when the database has none.
+std::vector<PlannedCommand>
+commandsFor(const clang::tooling::CompilationDatabase &Database,
+            const std::string &File);
+
+/// Whether \p Command compiles C, C++ or Objective-C, by its -x or else
+/// its file's extension; an extension Clang does not know counts as C or
+/// C++. Assembler (.s, .S), for one, does not.
+bool compilesCOrCxx(const clang::tooling::CompileCommand &Command);
 
 } // namespace cancellint::tool
 

@@ -52,8 +52,10 @@ public:
     if (!llvm::StringRef(Root).starts_with("file://"))
       return fail("SRCROOT is not a file:// URI");
     Out.SourceRoot = percentDecode(Root.substr(7));
-    Out.TranslationUnits =
-        Run.value("properties", json::object()).value("translationUnits", 0u);
+    const json Properties = Run.value("properties", json::object());
+    Out.TranslationUnits = Properties.value("translationUnits", 0u);
+    Out.Files = Properties.value("files", Out.TranslationUnits);
+    Out.SkippedCommands = Properties.value("skippedCompileCommands", 0u);
     for (const json &Result : Run.value("results", json::array()))
       Out.Findings.push_back(finding(Result));
     for (const json &Invocation : Run.value("invocations", json::array()))
@@ -90,9 +92,17 @@ private:
     Loc.Offset = Region.value("byteOffset", 0u);
     Loc.Line = Region.value("startLine", 0u);
     Loc.Column = byteColumn(Loc.LineText, Region.value("startColumn", 1u));
+    // A region that starts before where the finding points says where.
+    if (unsigned Pointed =
+            Region.value("properties", json::object()).value("column", 0u)) {
+      Loc.RangeColumn = Loc.Column;
+      Loc.Column = byteColumn(Loc.LineText, Pointed);
+    }
     if (Region.contains("endColumn")) {
       Loc.EndLine = Loc.Line;
       Loc.EndColumn = byteColumn(Loc.LineText, Region["endColumn"].get<unsigned>());
+    } else if (Region.contains("endLine")) {
+      Loc.EndLine = Region["endLine"].get<unsigned>();
     }
     return Loc;
   }
@@ -103,10 +113,17 @@ private:
     F.Level = Result.value("level", "warning");
     F.Message = Result.at("message").at("text").get<std::string>();
     F.Where = location(Result.at("locations").at(0));
+    F.Variant =
+        Result.value("properties", json::object()).value("variant", "");
     for (const json &Related : Result.value("relatedLocations", json::array()))
       F.Notes.push_back({Related.at("message").at("text").get<std::string>(),
                          location(Related)});
-    for (const json &Fix : Result.value("fixes", json::array()))
+    for (const json &Fix : Result.value("fixes", json::array())) {
+      // A note's fix names the note by the id of its related location.
+      size_t Note = Fix.value("properties", json::object()).value("note", 0u);
+      std::vector<Replacement> &Into = Note >= 1 && Note <= F.Notes.size()
+                                           ? F.Notes[Note - 1].Fixes
+                                           : F.Fixes;
       for (const json &Change : Fix.at("artifactChanges")) {
         std::string File = file(Change.at("artifactLocation"));
         for (const json &R : Change.at("replacements")) {
@@ -122,9 +139,10 @@ private:
           // Columns of fixes only matter to viewers; keep them as written.
           Rp.Start.Column = D.value("startColumn", 0u);
           Rp.End.Column = D.value("endColumn", 0u);
-          F.Fixes.push_back(std::move(Rp));
+          Into.push_back(std::move(Rp));
         }
       }
+    }
     return F;
   }
 

@@ -22,7 +22,9 @@ class Baseline;
 struct RunReport {
   std::vector<Finding> Findings;        ///< sorted, de-duplicated
   std::vector<Failure> Failures;        ///< sorted by file
-  size_t TranslationUnits = 0;
+  size_t TranslationUnits = 0;          ///< compile commands analysed (or failed)
+  size_t Files = 0;                     ///< their main files: fewer with variants
+  size_t SkippedCommands = 0;           ///< compile commands not for C or C++
   std::string SourceRoot;               ///< absolute, ends with '/'
   std::string WorkingDirectory;         ///< where paths in text output are relative to
   std::vector<std::string> Arguments;   ///< the command line, for SARIF

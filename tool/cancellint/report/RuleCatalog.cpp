@@ -1,5 +1,10 @@
 //===--- RuleCatalog.cpp - What each check is, for reports ---------------===//
 #include "report/RuleCatalog.h"
+#include "Files.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <vector>
 
 namespace cancellint::tool {
 
@@ -47,9 +52,34 @@ llvm::StringRef ruleHelpMarkdown(llvm::StringRef Id) {
   return "";
 }
 
+std::string docsUri() {
+  static const std::string Uri = [] {
+    llvm::StringRef Published = CANCELLINT_DOCS_URL;
+    if (!Published.empty())
+      return Published.rtrim('/').str() + "/";
+    std::vector<std::string> Candidates;
+    std::string Self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    if (!Self.empty()) {
+      llvm::SmallString<256> Installed(llvm::sys::path::parent_path(
+          llvm::sys::path::parent_path(Self)));
+      llvm::sys::path::append(Installed, "share", "doc", "cancellint");
+      Candidates.push_back(std::string(Installed));
+    }
+    Candidates.emplace_back(CANCELLINT_SOURCE_DOCS);
+    for (const std::string &Dir : Candidates) {
+      llvm::SmallString<256> Checks(Dir);
+      llvm::sys::path::append(Checks, "checks");
+      if (llvm::sys::fs::is_directory(Checks))
+        return fileUri(Dir) + "/";
+    }
+    return std::string();
+  }();
+  return Uri;
+}
+
 std::string ruleHelpUri(llvm::StringRef Id) {
-  return std::string(CANCELLINT_HOMEPAGE) + "/blob/main/docs/checks/" +
-         Id.str() + ".md";
+  std::string Docs = docsUri();
+  return Docs.empty() ? "" : Docs + "checks/" + Id.str() + ".md";
 }
 
 } // namespace cancellint::tool

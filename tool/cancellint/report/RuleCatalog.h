@@ -26,8 +26,16 @@ llvm::ArrayRef<Rule> rules();
 /// The docs page of \p Id as markdown; empty when there is none.
 llvm::StringRef ruleHelpMarkdown(llvm::StringRef Id);
 
-/// Where the docs page of \p Id is published.
+/// Where the docs page of \p Id is: under CANCELLINT_DOCS_URL when the
+/// build set one, else the page shipped with the tool (docsUri()); empty
+/// when there is neither.
 std::string ruleHelpUri(llvm::StringRef Id);
+
+/// The docs/ folder: CANCELLINT_DOCS_URL when the build set one, else a
+/// file: URI of the docs shipped with the tool, ending with '/': the
+/// installed share/doc/cancellint next to the binary's bin/, else the
+/// source tree the tool was built from. Empty when neither is there.
+std::string docsUri();
 
 } // namespace cancellint::tool
 

@@ -23,21 +23,14 @@ using nlohmann::json;
 
 namespace {
 
-/// RFC 3986: keep unreserved characters and '/', escape every other byte.
-std::string percentEncode(llvm::StringRef Path) {
-  static const char Hex[] = "0123456789ABCDEF";
+/// \p Text with every occurrence of the directory \p Root (which ends with
+/// '/') removed.
+std::string withoutPrefix(llvm::StringRef Text, llvm::StringRef Root) {
   std::string Out;
-  for (unsigned char C : Path) {
-    if (std::isalnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
-        C == '/') {
-      Out += static_cast<char>(C);
-    } else {
-      Out += '%';
-      Out += Hex[C >> 4];
-      Out += Hex[C & 15];
-    }
-  }
-  return Out;
+  for (size_t At; (At = Text.find(Root)) != llvm::StringRef::npos;
+       Text = Text.drop_front(At + Root.size()))
+    Out += Text.take_front(At);
+  return Out + Text.str();
 }
 
 class SarifWriter {
@@ -48,9 +41,9 @@ public:
     json Run = {{"tool", {{"driver", driver()}}},
                 {"columnKind", "utf16CodeUnits"},
                 {"originalUriBaseIds",
-                 {{"SRCROOT", {{"uri", "file://" + percentEncode(R.SourceRoot)}}}}},
+                 {{"SRCROOT", {{"uri", fileUri(R.SourceRoot)}}}}},
                 {"results", results()},
-                {"properties", {{"translationUnits", R.TranslationUnits}}},
+                {"properties", properties()},
                 {"invocations", json::array({invocation()})}};
     return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
             {"version", "2.1.0"},
@@ -72,38 +65,66 @@ private:
           {"help",
            {{"text", Help.empty() ? Rl.Full.str() : Help},
             {"markdown", Help.empty() ? Rl.Full.str() : Help}}},
-          {"helpUri", ruleHelpUri(Rl.Id)},
           {"defaultConfiguration", {{"level", "warning"}}},
           {"properties",
            {{"tags", {"reliability", "cancellation", "correctness"}},
             {"precision", "high"},
             {"problem.severity", "warning"}}}};
+      // The page shipped with the tool, or published where the build said;
+      // never a guess.
+      if (std::string Uri = ruleHelpUri(Rl.Id); !Uri.empty())
+        Entry["helpUri"] = Uri;
       Rules.push_back(std::move(Entry));
     }
-    return {{"name", "cancellint"},
-            {"fullName", "cancellint: cancellation misuse analyzer for C and C++"},
-            {"version", version()},
-            {"semanticVersion", version()},
-            {"informationUri", CANCELLINT_HOMEPAGE},
-            {"rules", Rules}};
+    json Driver = {
+        {"name", "cancellint"},
+        {"fullName", "cancellint: cancellation misuse analyzer for C and C++"},
+        {"version", version()},
+        {"semanticVersion", version()},
+        {"rules", Rules}};
+    if (std::string Docs = docsUri(); !Docs.empty())
+      Driver["informationUri"] = Docs;
+    return Driver;
+  }
+
+  /// The counts of the run; "files" and "skippedCompileCommands" only
+  /// when they say more than "translationUnits".
+  json properties() {
+    json P = {{"translationUnits", R.TranslationUnits}};
+    if (R.Files != R.TranslationUnits)
+      P["files"] = R.Files;
+    if (R.SkippedCommands)
+      P["skippedCompileCommands"] = R.SkippedCommands;
+    return P;
   }
 
   json artifactLocation(const std::string &File) {
     std::string Relative = relativeTo(File, R.SourceRoot);
     if (Relative != File)
       return {{"uri", percentEncode(Relative)}, {"uriBaseId", "SRCROOT"}};
-    return {{"uri", "file://" + percentEncode(File)}};
+    return {{"uri", fileUri(File)}};
   }
 
   /// Lines and columns for viewers, the byte offset and the line's text
   /// so that `cancellint merge` can read the report back without loss.
+  ///
+  /// The region is what the finding marks: from the start of its range
+  /// (a member call's object, before the name the finding points at) to
+  /// its end, to the end of the line when it ends on another. Where the
+  /// finding points, when it is not the start, is the region's "column"
+  /// property.
   json region(const Location &L) {
+    unsigned Start = L.RangeColumn ? L.RangeColumn : L.Column;
     json Region = {{"startLine", L.Line},
-                   {"startColumn", utf16Column(L.LineText, L.Column)},
+                   {"startColumn", utf16Column(L.LineText, Start)},
                    {"byteOffset", L.Offset},
                    {"snippet", {{"text", L.LineText}}}};
     if (L.EndLine == L.Line && L.EndColumn > L.Column)
       Region["endColumn"] = utf16Column(L.LineText, L.EndColumn);
+    else if (L.EndLine > L.Line)
+      Region["endLine"] = L.EndLine;
+    if (L.RangeColumn)
+      Region["properties"] = {{"column", utf16Column(L.LineText, L.Column)}};
     return Region;
   }
 
@@ -114,9 +135,11 @@ private:
     return {{"physicalLocation", P}};
   }
 
-  json fixes(const Finding &F) {
+  /// One SARIF fix: \p Replacements grouped by file.
+  json fix(const std::string &Description,
+           const std::vector<Replacement> &Replacements) {
     std::map<std::string, json> ByFile;
-    for (const Replacement &Rp : F.Fixes) {
+    for (const Replacement &Rp : Replacements) {
       json Deleted = {
           {"startLine", Rp.Start.Line},
           {"startColumn", utf16Column(Rp.Start.LineText, Rp.Start.Column)},
@@ -128,11 +151,29 @@ private:
           {{"deletedRegion", Deleted}, {"insertedContent", {{"text", Rp.Text}}}});
     }
     json Changes = json::array();
-    for (auto &[File, Replacements] : ByFile)
+    for (auto &[File, Edits] : ByFile)
       Changes.push_back({{"artifactLocation", artifactLocation(File)},
-                         {"replacements", Replacements}});
-    return json::array({{{"description", {{"text", "Apply the suggested fix"}}},
-                         {"artifactChanges", Changes}}});
+                         {"replacements", Edits}});
+    return {{"description", {{"text", Description}}},
+            {"artifactChanges", Changes}};
+  }
+
+  /// The finding's own fix, then each note's, marked for review: a note's
+  /// fix changes what the code does (`--fix` applies it only with
+  /// `--fix-notes`). "note" is the id of the note's related location.
+  json fixes(const Finding &F) {
+    json Fixes = json::array();
+    if (!F.Fixes.empty())
+      Fixes.push_back(fix("Apply the suggested fix", F.Fixes));
+    for (size_t I = 0; I < F.Notes.size(); ++I) {
+      if (F.Notes[I].Fixes.empty())
+        continue;
+      json Fix = fix("Review before applying: " + F.Notes[I].Message,
+                     F.Notes[I].Fixes);
+      Fix["properties"] = {{"note", I + 1}, {"reviewBeforeApplying", true}};
+      Fixes.push_back(std::move(Fix));
+    }
+    return Fixes;
   }
 
   json results() {
@@ -144,6 +185,8 @@ private:
                      {"locations", json::array({physicalLocation(F.Where)})},
                      {"partialFingerprints",
                       {{"primaryLocationLineHash", F.Fingerprint}}}};
+      if (!F.Variant.empty())
+        Result["properties"] = {{"variant", F.Variant}};
       if (F.BaselineState != Finding::Baseline::None)
         Result["baselineState"] =
             F.BaselineState == Finding::Baseline::New ? "new" : "unchanged";
@@ -167,8 +210,8 @@ private:
         Result["codeFlows"] =
             json::array({{{"threadFlows", json::array({{{"locations", Flow}}})}}});
       }
-      if (!F.Fixes.empty())
-        Result["fixes"] = fixes(F);
+      if (json Fixes = fixes(F); !Fixes.empty())
+        Result["fixes"] = std::move(Fixes);
       Results.push_back(std::move(Result));
     }
     return Results;
@@ -180,6 +223,10 @@ private:
       std::string Text = relativeTo(F.File, R.SourceRoot) + ": " + F.Reason;
       if (!F.Details.empty())
         Text += "\n" + F.Details;
+      // The compiler's messages name files by absolute path: relative to
+      // the source root, as the results are, the report reads the same on
+      // every machine.
+      Text = withoutPrefix(Text, R.SourceRoot);
       Notifications.push_back(
           {{"level", "error"},
            {"message", {{"text", Text}}},

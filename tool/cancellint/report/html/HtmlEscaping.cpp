@@ -52,7 +52,8 @@ std::string escapeHtml(llvm::StringRef Text) {
 
 std::optional<std::string> safeLink(llvm::StringRef Uri) {
   if (Uri.starts_with_insensitive("https://") ||
-      Uri.starts_with_insensitive("http://"))
+      Uri.starts_with_insensitive("http://") ||
+      Uri.starts_with_insensitive("file:///")) // the docs shipped with the tool
     return escapeHtml(Uri);
   return std::nullopt;
 }

@@ -13,7 +13,8 @@ namespace cancellint::tool {
 /// other than tab and newline with U+FFFD, so the page is always valid UTF-8.
 std::string escapeHtml(llvm::StringRef Text);
 
-/// \p Uri escaped for an href, when it is a web link; nullopt otherwise:
+/// \p Uri escaped for an href, when it is a web link or a local file (the
+/// docs shipped with cancellint); nullopt otherwise:
 /// a SARIF file could carry a `javascript:` helpUri.
 std::optional<std::string> safeLink(llvm::StringRef Uri);
 
