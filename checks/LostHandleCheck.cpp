@@ -446,6 +446,15 @@ void LostHandleCheck::checkSources(
     std::optional<analysis::CFGPoint> From = Paths->pointOf(Handoff->Spawn);
     if (!From)
       continue;
+    // io.run() returns only when the loop's work is done: a source that
+    // lives past it outlives the work it handed over.
+    for (const CFGBlock *B : Paths->cfg())
+      for (unsigned I = 0; I < B->size(); ++I)
+        if (std::optional<CFGStmt> S = (*B)[I].getAs<CFGStmt>())
+          if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
+            if (const FunctionDecl *Callee = Call->getDirectCallee();
+                Callee && queries().isEventLoopRun(Callee))
+              Stops.addSilent({B, I});
     auto Ends = Paths->pathsAvoiding(*From, Stops, Source);
     if (!Ends || Ends->empty())
       continue;

@@ -260,6 +260,12 @@ bool ModelQueries::isAsyncOperation(const FunctionDecl *FD) {
   });
 }
 
+bool ModelQueries::isEventLoopRun(const FunctionDecl *FD) {
+  return lookupFunction<bool>(*this, pattern(FD), [&](llvm::StringRef N) {
+    return M.isEventLoopRun(N);
+  });
+}
+
 bool ModelQueries::isDoneException(const CXXRecordDecl *RD) {
   return findForRecordOrBases(RD, [&](const CXXRecordDecl *R) {
            return M.isDoneException(name(R)) ? R : nullptr;

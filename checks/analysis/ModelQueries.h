@@ -86,6 +86,8 @@ public:
   bool isDoneException(const clang::CXXRecordDecl *RD);
   /// The lock_wrappers entry of the class template \p RD is made from.
   const model::LockWrapperSpec *lockWrapper(const clang::CXXRecordDecl *RD);
+  /// Whether \p FD is a model event_loop_runs entry.
+  bool isEventLoopRun(const clang::FunctionDecl *FD);
   /// Whether \p RD is a model error_code_types entry.
   bool isErrorCodeType(const clang::CXXRecordDecl *RD);
 

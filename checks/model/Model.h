@@ -169,6 +169,10 @@ struct LibraryModel {
   /// The error code types completion handlers receive (std::error_code,
   /// boost::system::error_code).
   std::vector<std::string> ErrorCodeTypes;
+  /// Calls that run an event loop until its work is done
+  /// (asio::io_context::run): work handed to the loop has finished when
+  /// they return.
+  std::vector<std::string> EventLoopRuns;
   /// Members or variables that are stop flags whatever the inference says,
   /// and those that are not.
   std::vector<std::string> StopFlags;
@@ -251,6 +255,9 @@ public:
   }
   bool isErrorCodeType(llvm::StringRef QualifiedType) const {
     return listed(&LibraryModel::ErrorCodeTypes, QualifiedType);
+  }
+  bool isEventLoopRun(llvm::StringRef QualifiedFunction) const {
+    return listed(&LibraryModel::EventLoopRuns, QualifiedFunction);
   }
   bool isStopFlag(llvm::StringRef QualifiedName) const {
     return listed(&LibraryModel::StopFlags, QualifiedName);

@@ -401,6 +401,11 @@ template <> struct Schema<LibraryModel> {
       Key{"error_code_types", Kind::Names, Optional, Class,
           "the error code classes completion handlers receive: a handler's "
           "one parameter of such a type is its error code"});
+    R(&LibraryModel::EventLoopRuns,
+      Key{"event_loop_runs", Kind::Names, Optional, Function,
+          "calls that run an event loop until its work is done "
+          "(`asio::io_context::run`): a source whose token went to that "
+          "work outlives it when the call comes before the source's end"});
   }
 };
 

@@ -62,3 +62,42 @@ void synchronousSlot() {
   asio::cancellation_slot slot = signal.slot();
   (void)slot.is_connected(); // used here only
 }
+
+// --- Work drained by running the event loop: run() returns only when the
+// wait has completed, so the signal outlives it.
+void drained(asio::io_context &io, asio::steady_timer &timer) {
+  asio::cancellation_signal signal;
+  timer.async_wait(asio::bind_cancellation_slot(signal.slot(), onTimer));
+  io.run();
+}
+
+template <int Attempts>
+void drainedInTemplate(asio::io_context &io, asio::steady_timer &timer) {
+  asio::cancellation_signal signal;
+  timer.async_wait(asio::bind_cancellation_slot(signal.slot(), onTimer));
+  io.run();
+}
+template void drainedInTemplate<1>(asio::io_context &, asio::steady_timer &);
+
+// The loop runs on one path only.
+void drainedSometimes(asio::io_context &io, asio::steady_timer &timer, bool wait) {
+  asio::cancellation_signal signal;
+  // CHECK-NOTES: :[[@LINE-1]]:29: warning: cancellation source 'signal' may be destroyed while the work started at line [[@LINE+2]] still runs; that work can never be stopped [cancel-lost-handle]
+  // CHECK-NOTES: :[[@LINE+1]]:20: note: the token of 'signal' is handed to work that keeps running after this statement
+  timer.async_wait(asio::bind_cancellation_slot(signal.slot(), onTimer));
+  if (wait)
+    io.run();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: note: 'signal' is destroyed here without a cancel request
+
+// run_for() returns when the time is up, whether the wait completed or not.
+template <int Attempts>
+void runForAWhile(asio::io_context &io, asio::steady_timer &timer) {
+  asio::cancellation_signal signal;
+  // CHECK-NOTES: :[[@LINE-1]]:29: warning: cancellation source 'signal' may be destroyed while the work started at line [[@LINE+2]] still runs; that work can never be stopped [cancel-lost-handle]
+  // CHECK-NOTES: :[[@LINE+1]]:20: note: the token of 'signal' is handed to work that keeps running after this statement
+  timer.async_wait(asio::bind_cancellation_slot(signal.slot(), onTimer));
+  io.run_for(std::chrono::milliseconds(10));
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: note: 'signal' is destroyed here without a cancel request
+template void runForAWhile<1>(asio::io_context &, asio::steady_timer &);
