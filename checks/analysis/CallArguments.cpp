@@ -16,6 +16,38 @@ const FunctionDecl *calleeOf(const Expr *Call) {
   return nullptr;
 }
 
+const FunctionDecl *calleeOrCandidate(const Expr *Call) {
+  if (const FunctionDecl *FD = calleeOf(Call))
+    return FD;
+  const auto *C = dyn_cast_or_null<CallExpr>(Call);
+  const auto *Overloads =
+      C ? dyn_cast_or_null<OverloadExpr>(C->getCallee()->IgnoreParens())
+        : nullptr;
+  if (!Overloads)
+    return nullptr;
+  const FunctionDecl *Found = nullptr;
+  for (const NamedDecl *Candidate : Overloads->decls()) {
+    const NamedDecl *D = Candidate->getUnderlyingDecl();
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      D = Template->getTemplatedDecl();
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || (Found && (FD->getDeclName() != Found->getDeclName() ||
+                          FD->getDeclContext()->getPrimaryContext() !=
+                              Found->getDeclContext()->getPrimaryContext())))
+      return nullptr;
+    Found = Found ? Found : FD;
+  }
+  return Found;
+}
+
+const Expr *unresolvedMemberObject(const Expr *Call) {
+  const auto *C = dyn_cast_or_null<CallExpr>(Call);
+  const auto *Member =
+      C ? dyn_cast_or_null<UnresolvedMemberExpr>(C->getCallee()->IgnoreParens())
+        : nullptr;
+  return Member && !Member->isImplicitAccess() ? Member->getBase() : nullptr;
+}
+
 /// Whether argument 0 of \p Call is the object a member operator is called
 /// on rather than a parameter.
 static bool firstArgumentIsObject(const CallExpr *Call) {

@@ -19,6 +19,16 @@ namespace cancellint::analysis {
 /// calls through pointers and calls a template leaves unresolved.
 const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
 
+/// calleeOf(), and for a call a template leaves unresolved (dependent
+/// arguments, such as the lambdas of a template's body) the function its
+/// candidates declare when they all share one name: enough to find the call
+/// in the model by name, not to match arguments to parameters.
+const clang::FunctionDecl *calleeOrCandidate(const clang::Expr *Call);
+
+/// The object an unresolved member call \p Call is made on, written out
+/// (`context` in `context.f(...)`); null for other calls and for `this`.
+const clang::Expr *unresolvedMemberObject(const clang::Expr *Call);
+
 /// The arguments of \p Call that initialise parameters, in order, without
 /// the object argument of member operator calls (`a(b)` on a functor passes
 /// only `b`).

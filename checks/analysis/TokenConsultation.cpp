@@ -1,5 +1,6 @@
 //===--- TokenConsultation.cpp - Where a function consults its token -----===//
 #include "TokenConsultation.h"
+#include "CallArguments.h"
 #include "DeclNames.h"
 #include "Expressions.h"
 #include "Lambdas.h"
@@ -100,15 +101,12 @@ public:
         (Polled && llvm::is_contained(Polled->Flags,
                                       Polled->Inference.readBy(Call))))
       consult();
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || InLambda)
+    if (InLambda)
       return true;
-    // slot.assign(handler): a link called on the token itself registers a
-    // callback (free links such as bind_cancellation_slot only bind).
-    if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
-        M && Queries.isLink(Callee) &&
-        Queries.tokenHeldBy(M->getImplicitObjectArgument()->getType()))
+    if (registersOnToken(Call))
       Out.Registration = Call;
+    if (!Call->getDirectCallee())
+      return true;
     Out.Calls.push_back({Call, Stack.empty() ? -1 : Stack.back()});
     if (Blocking.calleeOf(Call))
       waits(Call);
@@ -182,6 +180,17 @@ private:
     for (const int L : Stack)
       if (!Out.Loops[L].FirstWait)
         Out.Loops[L].FirstWait = S;
+  }
+
+  /// slot.assign(handler): a link called on the token itself registers a
+  /// callback (free links such as bind_cancellation_slot only bind). In a
+  /// template, a link given lambdas stays an unresolved call.
+  bool registersOnToken(const CallExpr *Call) {
+    const Expr *Object = unresolvedMemberObject(Call);
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
+      Object = M->getImplicitObjectArgument();
+    return Object && Queries.isLink(calleeOrCandidate(Call)) &&
+           Queries.tokenHeldBy(Object->getType());
   }
 
   bool consultsThrough(const ValueDecl *D) {

@@ -153,7 +153,7 @@ void TokenFlow::walk(const Stmt *S) {
     if (!ScopeTokenLocals.empty())
       TokenLocalsAt[Call].assign(ScopeTokenLocals.begin(),
                                  ScopeTokenLocals.end());
-    if (Queries.isLink(calleeOf(Call)))
+    if (Queries.isLink(calleeOrCandidate(Call)))
       LinkCalls.push_back(Call);
   }
 }
