@@ -158,3 +158,30 @@ void suppressed(folly::CancellationToken ct) {
     }
   }
 }
+
+// --- Not flagged: a throw caught by the loop's own catch, where the catch
+// changes what the loop condition tests: the loop decides when to stop.
+void countsAttempts(folly::CancellationToken ct) {
+  int timesDone = 0;
+  while (timesDone < 3) {
+    try {
+      if (ct.isCancellationRequested())
+        throw "cancelled";
+      fetch(ct);
+    } catch (const char *) {
+      ++timesDone;
+    }
+  }
+}
+
+template <int Limit> void countsCancellations(folly::CancellationToken ct) {
+  int timesDone = 0;
+  while (timesDone < Limit) {
+    try {
+      fetch(ct);
+    } catch (const folly::OperationCancelled &) {
+      ++timesDone;
+    }
+  }
+}
+template void countsCancellations<3>(folly::CancellationToken);
