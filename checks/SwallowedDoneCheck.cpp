@@ -23,6 +23,7 @@
 #include "SwallowedDoneCheck.h"
 #include "analysis/CallArguments.h"
 #include "analysis/CompletionHandlers.h"
+#include "analysis/DirectCloses.h"
 #include "analysis/DoneSignals.h"
 #include "analysis/Expressions.h"
 #include "analysis/Loops.h"
@@ -43,10 +44,11 @@ namespace cancellint {
 struct SwallowedDoneCheck::State {
   State(analysis::ModelQueries &Q, ASTContext &Ctx,
         analysis::FunctionPathsCache &Paths)
-      : Ctx(Ctx), Signals(Q, Ctx), Handlers(Q, Signals, Paths) {}
+      : Ctx(Ctx), Signals(Q, Ctx), Handlers(Q, Signals, Paths), Closes(Ctx) {}
   ASTContext &Ctx;
   analysis::DoneSignals Signals;
   analysis::CompletionHandlers Handlers;
+  analysis::DirectCloses Closes;
   llvm::DenseSet<const FunctionDecl *> Checked;
   llvm::DenseMap<const Stmt *, std::unique_ptr<analysis::LoopConditionReads>>
       Reads;
@@ -139,11 +141,6 @@ const CFGBlock *successor(const CFGBlock *B, unsigned I) {
   if (!B || B->succ_size() <= I)
     return nullptr;
   return B->succ_begin()[I].getReachableBlock();
-}
-
-bool isSystem(const Decl *D) {
-  return D->getASTContext().getSourceManager().isInSystemHeader(
-      D->getLocation());
 }
 
 } // namespace
@@ -358,7 +355,7 @@ void SwallowedDoneCheck::checkCatch(const CXXCatchStmt *Catch,
   const analysis::LoopContext LC = loopAround(Ctx, Try);
   if (!LC.Loop)
     return;
-  State &St = state(Ctx);
+  state(Ctx); // walkCancelled works in the unit's state
   analysis::DoneCarrier Carrier;
   Carrier.Var = Catch->getExceptionDecl();
   const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(LC.Function);
@@ -410,12 +407,54 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
   // that cancelling does not stop; a final reply before teardown ends it.
   if (C.Next && St.Handlers.comesBack(*C.Next, Own))
     reportRearm(Handler, ErrorCode, Armed, C);
+  else if (C.PastOpenTest && St.Handlers.comesBack(*C.PastOpenTest, Own))
+    if (std::optional<analysis::DirectCloses::Close> Close =
+            St.Closes.of(C.OpenObject))
+      reportOpenRace(Handler, Armed, C, *Close);
   for (const auto &[Callee, Index] : C.Forwarded) {
     const FunctionDecl *Def =
         Callee->getDefinition() ? Callee->getDefinition() : Callee;
     if (Index < Def->getNumParams())
       checkHandler(Def, Def->getParamDecl(Index), Armed, Depth + 1);
   }
+}
+
+void SwallowedDoneCheck::reportOpenRace(
+    const FunctionDecl *Handler, const CallExpr *Armed,
+    const analysis::CompletionHandlers::Chain &C,
+    const analysis::DirectCloses::Close &Close) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
+  const bool IsLambda = MD && MD->getParent()->isLambda();
+  const SourceLocation Loc =
+      IsLambda ? MD->getParent()->getBeginLoc() : Handler->getLocation();
+  if (!reportOnce(Loc))
+    return;
+  const FunctionDecl *Own = analysis::calleeOf(Armed);
+  const FunctionDecl *Next = analysis::calleeOf(C.PastOpenTest->Operation);
+  const bool Same = Next && queries().name(Next) == queries().name(Own);
+  const std::string Object = C.OpenObject->getNameAsString();
+  diag(Loc, "completion handler%0 decides from '%1.is_open()' alone to start "
+            "'%2'%select{| again}3, but '%4' closes '%1' outside the "
+            "handler's executor: a completion aborted by that close can "
+            "still see '%1' open, and the read races with the close; test "
+            "the error code for operation_aborted first")
+      << (IsLambda ? "" : " '" + Handler->getNameAsString() + "'") << Object
+      << (Next ? Next->getNameAsString() : std::string()) << Same
+      << Close.In->getNameAsString()
+      << (IsLambda ? SourceRange(Loc, MD->getEndLoc()) : SourceRange(Loc));
+  diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
+      << Own->getNameAsString() << Armed->getSourceRange();
+  diag(C.OpenTest->getBeginLoc(), "the only test before the next operation",
+       DiagnosticIDs::Note)
+      << C.OpenTest->getSourceRange();
+  diag(C.PastOpenTest->At->getBeginLoc(), "next operation started here",
+       DiagnosticIDs::Note)
+      << C.PastOpenTest->At->getSourceRange();
+  diag(Close.Call->getBeginLoc(),
+       "'%0' is closed here, in a function that nothing in this file runs on "
+       "the handler's executor",
+       DiagnosticIDs::Note)
+      << Object << Close.Call->getSourceRange();
 }
 
 void SwallowedDoneCheck::reportRearm(

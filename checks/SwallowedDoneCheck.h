@@ -4,6 +4,7 @@
 
 #include "ModelCheck.h"
 #include "analysis/CompletionHandlers.h"
+#include "analysis/DirectCloses.h"
 #include "analysis/DoneSignals.h"
 #include "analysis/FunctionPaths.h"
 #include "analysis/Loops.h"
@@ -50,6 +51,10 @@ private:
                    const clang::ParmVarDecl *ErrorCode,
                    const clang::CallExpr *Armed,
                    const analysis::CompletionHandlers::Chain &C);
+  void reportOpenRace(const clang::FunctionDecl *Handler,
+                      const clang::CallExpr *Armed,
+                      const analysis::CompletionHandlers::Chain &C,
+                      const analysis::DirectCloses::Close &Close);
   analysis::LoopWalk walkCancelled(const analysis::LoopContext &LC,
                                    const clang::CFGBlock *From,
                                    const analysis::DoneCarrier &Carrier,

@@ -26,6 +26,23 @@ bool isSystem(const Decl *D) {
       D->getLocation());
 }
 
+/// `x_.is_open()` or its negation, on a data member `x_`: the call, else
+/// null.
+const CXXMemberCallExpr *openTestOfMember(const Expr *Cond) {
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  for (const auto *Not = dyn_cast<UnaryOperator>(E);
+       Not && Not->getOpcode() == UO_LNot; Not = dyn_cast<UnaryOperator>(E))
+    E = Not->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || MD->getName() != "is_open" ||
+      Call->getNumArgs() != 0)
+    return nullptr;
+  const auto *Object = dyn_cast<MemberExpr>(
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  return Object && isa<FieldDecl>(Object->getMemberDecl()) ? Call : nullptr;
+}
+
 const FunctionDecl *definitionOf(const FunctionDecl *FD) {
   return FD && FD->getDefinition() ? FD->getDefinition() : FD;
 }
@@ -255,10 +272,31 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
     return branchesFor(V);
   };
   const WalkRules Rules{Branch, nullptr, nullptr};
-  if (P->firstReachable(Rules, IsRearm))
+  if (P->firstReachable(Rules, IsRearm)) {
     Out.Next = Found;
-  else
+  } else {
     Out.Tested = nullptr;
+    // Settled by is_open() alone? Walk again with that test deciding
+    // nothing: whether it guards depends on where the object is closed.
+    auto PastOpen = [&](const Expr *Cond, bool LoopCond) {
+      if (const CXXMemberCallExpr *Open = openTestOfMember(Cond)) {
+        if (!Out.OpenTest)
+          Out.OpenTest = Open;
+        return Follow::Both;
+      }
+      return branchesFor(Signals.onceCancelled(Cond, Carrier, LoopCond));
+    };
+    if (P->firstReachable(WalkRules{PastOpen, nullptr, nullptr}, IsRearm) &&
+        Out.OpenTest) {
+      Out.PastOpenTest = Found;
+      Out.OpenObject = cast<FieldDecl>(
+          cast<MemberExpr>(
+              Out.OpenTest->getImplicitObjectArgument()->IgnoreParenImpCasts())
+              ->getMemberDecl());
+    } else {
+      Out.OpenTest = nullptr;
+    }
+  }
   // Every forwarding call, also those past the re-arm.
   if (ErrorCode)
     findEvaluated(Handler->getBody(), [&](const Stmt *S) {

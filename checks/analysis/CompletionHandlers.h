@@ -77,6 +77,12 @@ public:
     /// The first test of the error code the path to Next goes through
     /// (`if (ec) log(ec);` and on), if any.
     const clang::Expr *Tested = nullptr;
+    /// When no path starts a next operation: the one a path starts past an
+    /// `is_open()` test of a data member, taken as deciding nothing, and
+    /// that test (`if (!acceptor_.is_open()) return;`).
+    std::optional<Rearm> PastOpenTest;
+    const clang::CXXMemberCallExpr *OpenTest = nullptr;
+    const clang::FieldDecl *OpenObject = nullptr;
   };
   Chain chainOf(const clang::FunctionDecl *Handler,
                 const clang::ParmVarDecl *ErrorCode);

@@ -1,0 +1,151 @@
+//===--- DirectCloses.cpp - Closes that race with an object's handlers ---===//
+#include "DirectCloses.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace cancellint::analysis {
+
+namespace {
+
+/// How many callers up "runs elsewhere" is followed.
+constexpr unsigned MaxCallerDepth = 3;
+
+const FunctionDecl *canonical(const FunctionDecl *FD) {
+  return FD ? FD->getCanonicalDecl() : nullptr;
+}
+
+class Scanner : public ConstDynamicRecursiveASTVisitor {
+public:
+  Scanner(const SourceManager &SM,
+          llvm::DenseMap<const FieldDecl *,
+                         llvm::SmallVector<DirectCloses::Close, 2>> &Closes,
+          llvm::DenseMap<const FunctionDecl *,
+                         llvm::SmallVector<const FunctionDecl *, 2>> &Callers,
+          llvm::DenseSet<const FunctionDecl *> &NamedElsewhere)
+      : SM(SM), Closes(Closes), Callers(Callers),
+        NamedElsewhere(NamedElsewhere) {}
+
+  bool TraverseDecl(const Decl *D) override {
+    if (!D || (!isa<TranslationUnitDecl>(D) &&
+               SM.isInSystemHeader(D->getLocation())))
+      return true;
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
+    Enclosing.push_back(FD);
+    const bool Result = ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
+    Enclosing.pop_back();
+    return Result;
+  }
+  bool TraverseLambdaExpr(const LambdaExpr *L) override {
+    Enclosing.push_back(nullptr); // a lambda runs wherever it is sent
+    const bool Result = ConstDynamicRecursiveASTVisitor::TraverseLambdaExpr(L);
+    Enclosing.pop_back();
+    return Result;
+  }
+
+  bool VisitCallExpr(const CallExpr *Call) override {
+    if (const Expr *Callee = Call->getCallee())
+      DirectCallees.insert(Callee->IgnoreParenImpCasts());
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(const CXXMemberCallExpr *Call) override {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    if (!MD || !MD->getIdentifier() ||
+        (MD->getName() != "close" && MD->getName() != "cancel"))
+      return true;
+    const auto *Object = dyn_cast<MemberExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    if (const auto *Field =
+            Object ? dyn_cast<FieldDecl>(Object->getMemberDecl()) : nullptr)
+      Closes[Field].push_back({Call, current()});
+    return true;
+  }
+  bool VisitDeclRefExpr(const DeclRefExpr *E) override {
+    named(E, E->getDecl());
+    return true;
+  }
+  bool VisitMemberExpr(const MemberExpr *E) override {
+    named(E, E->getMemberDecl());
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<DirectCloses::Close, 2>>
+      &Closes;
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 2>> &Callers;
+  llvm::DenseSet<const FunctionDecl *> &NamedElsewhere;
+  llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
+  llvm::SmallPtrSet<const Expr *, 32> DirectCallees;
+
+  const FunctionDecl *current() const {
+    return Enclosing.empty() ? nullptr : Enclosing.back();
+  }
+  void named(const Expr *E, const ValueDecl *D) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD)
+      return;
+    if (DirectCallees.contains(E) && current())
+      Callers[canonical(FD)].push_back(current());
+    else
+      NamedElsewhere.insert(canonical(FD));
+  }
+};
+
+/// The field \p F is instantiated from: the unit is scanned as written,
+/// and a handler may be analysed in an instantiation.
+const FieldDecl *asWritten(const FieldDecl *F) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(F->getParent());
+  if (!Spec || !F->getIdentifier())
+    return F;
+  const CXXRecordDecl *Pattern =
+      Spec->getSpecializedTemplate()->getTemplatedDecl();
+  for (const FieldDecl *Written : Pattern->fields())
+    if (Written->getIdentifier() == F->getIdentifier())
+      return Written;
+  return F;
+}
+
+} // namespace
+
+void DirectCloses::scan() {
+  Scanned = true;
+  Scanner S(Ctx.getSourceManager(), Closes, Callers, NamedElsewhere);
+  S.TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+bool DirectCloses::runsElsewhere(const FunctionDecl *FD, unsigned Depth) {
+  if (!FD || Depth > MaxCallerDepth || NamedElsewhere.contains(canonical(FD)))
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && MD->getParent()->isLambda())
+    return false;
+  auto It = Callers.find(canonical(FD));
+  if (It == Callers.end())
+    return true; // public API: called from the owner's thread
+  for (const FunctionDecl *Caller : It->second)
+    if (canonical(Caller) == canonical(FD) ||
+        !runsElsewhere(Caller, Depth + 1))
+      return false;
+  return true;
+}
+
+std::optional<DirectCloses::Close> DirectCloses::of(const FieldDecl *Field) {
+  if (!Scanned)
+    scan();
+  auto It = Closes.find(asWritten(Field));
+  if (It == Closes.end())
+    return std::nullopt;
+  for (const Close &C : It->second)
+    if (runsElsewhere(C.In, 0))
+      return C;
+  return std::nullopt;
+}
+
+} // namespace cancellint::analysis
