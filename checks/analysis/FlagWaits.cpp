@@ -71,15 +71,23 @@ FlagWait flagWaitOf(const CallExpr *Call, const BlockingCallee &B,
   const ValueDecl *Object = actedOn(Call);
   if (!Object)
     return Out;
-  for (const CallExpr *Wake : Flag.Wakes) {
-    const FunctionDecl *Callee = Wake->getDirectCallee();
-    if (Callee && Callee->getIdentifier() &&
-        llvm::is_contained(B.Spec->WokenBy, Callee->getName()) &&
-        actedOn(Wake) == Object) {
+  // Any call of the setter that the model says wakes the wait, on the
+  // waited-on object: notify_all(), or a code base's own (`runcond.set()`).
+  auto Wakes = [&](const Stmt *S) {
+    const auto *Wake = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Wake ? Wake->getDirectCallee() : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           llvm::is_contained(B.Spec->WokenBy, Callee->getName()) &&
+           actedOn(Wake) == Object;
+  };
+  for (const CallExpr *Wake : Flag.Wakes)
+    if (Wakes(Wake)) {
       Out.Wake = Wake;
       break;
     }
-  }
+  if (!Out.Wake && Flag.Setter && Flag.Setter->getBody())
+    Out.Wake = cast_or_null<CallExpr>(
+        findEvaluated(Flag.Setter->getBody(), Wakes));
   if (!Out.Wake)
     return Out;
   Out.What = FlagWait::Woken;

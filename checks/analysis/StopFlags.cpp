@@ -35,6 +35,20 @@ bool isStdRecord(const CXXRecordDecl *RD, llvm::StringRef Name) {
          RD->isInStdNamespace();
 }
 
+/// A code base's own lock-protected value (SEMS's AmSharedVar<bool>): a
+/// class template of one type whose `get()` returns it and whose `set()`
+/// takes it. Its get() reads the flag, set() and operator= write it.
+bool isValueHolder(const ClassTemplateSpecializationDecl *Spec) {
+  bool Get = false, Set = false;
+  for (const CXXMethodDecl *MD : Spec->methods()) {
+    if (!MD->getIdentifier())
+      continue;
+    Get |= MD->getName() == "get" && MD->getNumParams() == 0;
+    Set |= MD->getName() == "set" && MD->getNumParams() == 1;
+  }
+  return Get && Set;
+}
+
 /// Whether \p T can hold a stop flag: bool, an enum, std::atomic of one,
 /// std::atomic_flag. (The standard's own flag types: no model describes
 /// them, and none is needed.)
@@ -48,10 +62,11 @@ bool isFlagType(QualType T) {
   // std::atomic<bool> derives from std::__atomic_base<bool> in libstdc++;
   // the class named atomic carries the argument in both libraries.
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
-    if (isStdRecord(Spec, "atomic") && Spec->getTemplateArgs().size() == 1 &&
+    if (Spec->getTemplateArgs().size() == 1 &&
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
       const QualType Arg = Spec->getTemplateArgs()[0].getAsType();
-      return Arg->isBooleanType() || Arg->isEnumeralType();
+      return (Arg->isBooleanType() || Arg->isEnumeralType()) &&
+             (isStdRecord(Spec, "atomic") || isValueHolder(Spec));
     }
   return false;
 }
@@ -203,7 +218,8 @@ struct StopFlags::Facts {
       if (const CXXMethodDecl *MD = MC->getMethodDecl();
           MD && (isa<CXXConversionDecl>(MD) ||
                  (MD->getIdentifier() &&
-                  (MD->getName() == "load" || MD->getName() == "test"))))
+                  (MD->getName() == "load" || MD->getName() == "test" ||
+                   MD->getName() == "get"))))
         return flagVariable(MC->getImplicitObjectArgument());
     return nullptr;
   }
@@ -418,7 +434,8 @@ struct StopFlags::Facts {
       return;
     const Expr *Obj = MC->getImplicitObjectArgument();
     const llvm::StringRef Name = MD->getName();
-    if ((Name == "store" || Name == "exchange") && MC->getNumArgs() >= 1)
+    if ((Name == "store" || Name == "exchange" || Name == "set") &&
+        MC->getNumArgs() >= 1)
       recordWrite(Obj, MC->getArg(0), MC, In);
     else if (Name == "test_and_set" || Name == "clear")
       if (const ValueDecl *V = flagVariable(Obj))

@@ -7,7 +7,9 @@
 // token: the loop that polls it is the work it cancels.
 //
 // A member, global or static variable of type bool, std::atomic<bool>,
-// std::atomic_flag or an enum (atomic or not) is a stop flag when both
+// std::atomic_flag, an enum (atomic or not), or a code base's own
+// lock-protected holder of one (a class template with get() and set(): SEMS's
+// AmSharedVar<bool>) is a stop flag when both
 // halves of a stop request are seen in the translation unit:
 //   - the setter: some function writes a value to it and also signals the
 //     thread: it is a destructor, or it joins, notifies, cancels, closes or
