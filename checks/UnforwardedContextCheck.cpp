@@ -21,7 +21,11 @@
 //   3. the callee takes no token but a token-taking variant exists (model
 //      token_variants, or a same-name overload with one more parameter);
 //   6. the callee takes no token but starts its own root, itself or
-//      further down (ContextSummaries), reported with the chain.
+//      further down (ContextSummaries), reported with the chain;
+//   7. the held token itself is passed where the same parameter of the
+//      same callee gets, elsewhere in the function, the token of a local
+//      source linked to it (a child with a timeout): the child is in scope,
+//      and what cancels it does not reach this call.
 // Not flagged: derived and linked tokens, functions holding no token
 // (main), lambdas holding none (background work in its own scope), and
 // functions returning a token (deliberate detach helpers).
@@ -184,6 +188,91 @@ void UnforwardedContextCheck::checkFunction(const FunctionDecl *F) {
   Reported Done;
   for (const Expr *Call : Flow.calls())
     checkCall(Flow, Call, Done);
+  checkBypassedChildren(Flow);
+}
+
+/// The statement \p Local's scope ends with: the compound statement whose
+/// own statements declare it, searched in \p S.
+static const CompoundStmt *scopeOf(const Stmt *S, const VarDecl *Local) {
+  if (!S)
+    return nullptr;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    for (const Stmt *Child : Block->body())
+      if (const auto *DS = dyn_cast<DeclStmt>(Child))
+        for (const Decl *D : DS->decls())
+          if (D == Local)
+            return Block;
+  for (const Stmt *Child : S->children())
+    if (isa_and_nonnull<LambdaExpr>(Child))
+      continue;
+    else if (const CompoundStmt *Found = scopeOf(Child, Local))
+      return Found;
+  return nullptr;
+}
+
+// 7. The held token passed where a linked child of it goes elsewhere.
+void UnforwardedContextCheck::checkBypassedChildren(analysis::TokenFlow &Flow) {
+  const FunctionDecl *F = Flow.function();
+  const SourceManager &SM = F->getASTContext().getSourceManager();
+  struct Passed {
+    const Expr *Call;
+    const Expr *Arg;
+    const VarDecl *Child; ///< null: the held token itself
+  };
+  // By callee and parameter: what each call passes there.
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>,
+                 llvm::SmallVector<Passed, 2>>
+      ByParameter;
+  for (const Expr *Call : Flow.calls()) {
+    const FunctionDecl *Callee = analysis::calleeOrCandidate(Call);
+    if (!Callee)
+      continue;
+    for (const analysis::TokenArgument &A : Flow.tokenArguments(Call)) {
+      if (isa<CXXDefaultArgExpr>(A.Arg))
+        continue;
+      const Provenance P = Flow.provenance(A.Arg);
+      const VarDecl *Child = nullptr;
+      if (P.What == Provenance::LocalSource && P.Local &&
+          Flow.isChildOfHeld(P.Local))
+        Child = P.Local;
+      else if (P.What != Provenance::Held)
+        continue;
+      ByParameter[{Callee->getCanonicalDecl(), A.Index}].push_back(
+          {Call, A.Arg, Child});
+    }
+  }
+  const ASTContext &Ctx = F->getASTContext();
+  for (const auto &[Key, Calls] : ByParameter) {
+    const auto ChildCall =
+        llvm::find_if(Calls, [](const Passed &P) { return P.Child; });
+    if (ChildCall == Calls.end())
+      continue;
+    const CompoundStmt *Scope = scopeOf(F->getBody(), ChildCall->Child);
+    for (const Passed &Parent : Calls) {
+      // Only where the child is alive: after it is declared, in its block.
+      if (Parent.Child || !Scope ||
+          !SM.isBeforeInTranslationUnit(ChildCall->Child->getLocation(),
+                                        Parent.Call->getBeginLoc()) ||
+          !SM.isBeforeInTranslationUnit(Parent.Call->getEndLoc(),
+                                        Scope->getRBracLoc()))
+        continue;
+      const std::string Child = ChildCall->Child->getNameAsString();
+      diag(Parent.Arg->getBeginLoc(),
+           "%0 passed to %1 is the parent of %2, whose own token the same "
+           "parameter receives at line %3; what cancels %2 (its own cancel "
+           "or deadline) does not reach this call")
+          << spelled(Parent.Arg, Ctx) << calleeName(Parent.Call, Ctx)
+          << quoted(Child)
+          << SM.getSpellingLineNumber(ChildCall->Arg->getBeginLoc())
+          << Parent.Arg->getSourceRange();
+      diag(ChildCall->Child->getLocation(),
+           "%0 is created here, linked to %1", DiagnosticIDs::Note)
+          << quoted(Child) << spelled(Parent.Arg, Ctx);
+      diag(ChildCall->Arg->getBeginLoc(), "the token of %0 is passed here",
+           DiagnosticIDs::Note)
+          << quoted(Child) << ChildCall->Arg->getSourceRange();
+    }
+  }
 }
 
 /// The parameter of \p F that \p Call calls (`next(ctx, req)`), when it is

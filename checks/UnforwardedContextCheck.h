@@ -52,6 +52,7 @@ private:
                       const clang::FunctionDecl *Derive);
   bool checkTokenVariant(analysis::TokenFlow &Flow, const clang::Expr *Call);
   bool checkCallChain(analysis::TokenFlow &Flow, const clang::Expr *Call);
+  void checkBypassedChildren(analysis::TokenFlow &Flow);
 
   /// The token in scope at \p Call to name for a parameter taking
   /// \p Wanted: a held one that can be passed there, else a local holding

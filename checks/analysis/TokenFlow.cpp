@@ -603,11 +603,17 @@ Provenance TokenFlow::ofCall(const CallExpr *Call, unsigned Depth) {
             Queries.sourceHeldBy(Object->getType());
         Source && FD->getIdentifier() && FD->getName() == Source->TokenGetter) {
       const Expr *O = Object->IgnoreParenImpCasts();
+      // `h->get_token()` on a local that std::make_shared or make_unique
+      // filled owns its source as a plain local does.
+      const bool ThroughOwner = ownerMadeHere(O);
+      if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(O);
+          ThroughOwner && Arrow)
+        O = Arrow->getArg(0)->IgnoreParenImpCasts();
       if (const auto *Ref = dyn_cast<DeclRefExpr>(O)) {
         const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
         if (V && isLocal(V) && Queries.sourceHeldBy(V->getType()) &&
             !V->getType()->isReferenceType() &&
-            !V->getType()->isPointerType()) {
+            (ThroughOwner || !V->getType()->isPointerType())) {
           Provenance P;
           P.What = Provenance::LocalSource;
           P.Local = V;
@@ -834,23 +840,29 @@ void TokenFlow::resolveLinks() {
   if (LinksResolved)
     return;
   LinksResolved = true;
-  auto MarkLinked = [&](const Stmt *S) {
+  auto MarkLinked = [&](const Stmt *S, bool Certain) {
     llvm::SmallVector<const VarDecl *, 4> Vars;
     collectLocals(S, Vars);
     for (const VarDecl *V : Vars)
-      if (auto It = Locals.find(V); It != Locals.end())
+      if (auto It = Locals.find(V); It != Locals.end()) {
         It->second.LinkedByCall = true;
+        It->second.ChildOfHeld |= Certain;
+      }
   };
   // links[] calls that refer to a held token tie the locals they refer to.
   for (const Expr *Call : LinkCalls)
     if (readsHeld(Call))
-      MarkLinked(Call);
+      MarkLinked(Call, true);
+  // So does a links[] constructor given one: `timer_handler h(token)`.
+  for (auto &[V, Info] : Locals)
+    if (linkedAtBirth(V))
+      Info.LinkedByCall = Info.ChildOfHeld = true;
   // A lambda capturing both a held (or derived) token and a local; other
   // values computed from the held token (a reactor, a peer name) do not
   // make it wiring.
   for (const LambdaExpr *L : Lambdas)
     if (capturesToken(L))
-      MarkLinked(L);
+      MarkLinked(L, false);
   // One call passing a local context and a held token to two token
   // parameters: a helper wiring them together.
   for (const Expr *Call : Calls) {
@@ -898,6 +910,53 @@ bool TokenFlow::isLinked(const VarDecl *Local) {
       return false;
     }
   });
+}
+
+/// `std::make_shared<T>(...)` or `std::make_unique<T>(...)`.
+static const CallExpr *smartPointerMaking(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E ? ignoreValueWrappers(E) : nullptr);
+  const FunctionDecl *Maker = Call ? Call->getDirectCallee() : nullptr;
+  return Maker && Maker->isInStdNamespace() && Maker->getIdentifier() &&
+                 (Maker->getName() == "make_shared" ||
+                  Maker->getName() == "make_unique")
+             ? Call
+             : nullptr;
+}
+
+bool TokenFlow::ownerMadeHere(const Expr *E) const {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  if (!Op || (Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star))
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return V && isLocal(V) && !V->getType()->isReferenceType() &&
+         smartPointerMaking(V->getInit());
+}
+
+bool TokenFlow::isChildOfHeld(const VarDecl *Local) {
+  resolveLinks();
+  auto It = Locals.find(Local);
+  return It != Locals.end() && It->second.ChildOfHeld;
+}
+
+bool TokenFlow::linkedAtBirth(const VarDecl *V) {
+  const Expr *Init = V->getInit() ? ignoreValueWrappers(V->getInit()) : nullptr;
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(Init))
+    return Queries.isLink(C->getConstructor()) && readsHeld(C);
+  const CallExpr *Call = smartPointerMaking(Init);
+  if (!Call)
+    return false;
+  // The class made: the one template argument of the smart pointer.
+  const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Call->getType()->getAsCXXRecordDecl());
+  if (!Pointer || Pointer->getTemplateArgs().size() < 1 ||
+      Pointer->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  const CXXRecordDecl *Made =
+      Pointer->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return Made && llvm::any_of(Made->ctors(), [&](const CXXConstructorDecl *C) {
+           return Queries.isLink(C);
+         }) && readsHeld(Call);
 }
 
 const DeclStmt *TokenFlow::declarationOf(const VarDecl *Local) const {

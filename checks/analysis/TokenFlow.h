@@ -148,6 +148,12 @@ public:
   ///     is not a token): what happens there is unknown.
   bool isLinked(const clang::VarDecl *Local);
 
+  /// Whether the local source or context \p Local is, for certain, a child
+  /// of the held token: built by a `links[]` constructor given it
+  /// (`timer_handler h(token)`, `std::make_shared<timer_handler>(token)`),
+  /// or handed with it to a `links[]` call.
+  bool isChildOfHeld(const clang::VarDecl *Local);
+
   /// Every reference to \p Local in the function, in source order.
   llvm::ArrayRef<LocalUse> usesOf(const clang::VarDecl *Local) const;
 
@@ -164,6 +170,8 @@ private:
     const clang::DeclStmt *Declaration = nullptr;
     bool Guarded = false; ///< used under a condition reading a held token
     bool LinkedByCall = false;
+    /// Tied to a held token by a links[] call or constructor, for certain.
+    bool ChildOfHeld = false;
     std::optional<Provenance> Memo;
     bool InProgress = false;
     int CarriesHeld = -1; ///< memo of carriesHeld: -1 unknown, 0, 1
@@ -223,6 +231,12 @@ private:
   void collectLocals(const clang::Stmt *S,
                      llvm::SmallVectorImpl<const clang::VarDecl *> &Out);
   void resolveLinks();
+  /// Whether \p V's initialiser is a links[] construction given a held
+  /// token, directly or through std::make_shared / std::make_unique.
+  bool linkedAtBirth(const clang::VarDecl *V);
+  /// Whether \p E is `p->` or `*p` on a local smart pointer that
+  /// std::make_shared or std::make_unique filled.
+  bool ownerMadeHere(const clang::Expr *E) const;
 };
 
 } // namespace cancellint::analysis
