@@ -218,6 +218,13 @@ def table(cases, rows):
             after, others, errors))
     out.append("")
     out += summary(rows)
+    missed = [r for r in rows if not r["caught"]]
+    if missed:
+        out += ["", "Misses, and what a rule would need:", ""]
+        for row in missed:
+            why = by_id[row["id"]]["expect"].get("why_missed")
+            out.append("- %s: %s" % (row["id"],
+                                     why or "**why_missed not written**"))
     return "\n".join(out)
 
 
