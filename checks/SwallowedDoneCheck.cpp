@@ -80,6 +80,12 @@ void SwallowedDoneCheck::registerModelMatchers(MatchFinder *F) {
   F->addMatcher(switchStmt(User).bind("switch"), this);
   F->addMatcher(ifStmt(User).bind("if"), this);
   F->addMatcher(cxxCatchStmt(User).bind("catch"), this);
+  // A status received in a loop: `grpc::Status st = stub->Call(...);`.
+  F->addMatcher(
+      declStmt(User, hasSingleDecl(varDecl(hasLocalStorage(),
+                                           hasInitializer(expr()))))
+          .bind("status"),
+      this);
   // Cheap prefilter on the last name component; the model decides.
   llvm::StringSet<> Names;
   for (const model::LibraryModel &L : model().libraries())
@@ -109,6 +115,8 @@ void SwallowedDoneCheck::check(const MatchFinder::MatchResult &R) {
     checkCatch(Catch, Ctx);
   if (const auto *Call = R.Nodes.getNodeAs<CallExpr>("async"))
     checkAsyncCall(Call, Ctx);
+  if (const auto *Decl = R.Nodes.getNodeAs<DeclStmt>("status"))
+    checkRetriedStatus(Decl, Ctx);
 }
 
 //===--- Helpers ----------------------------------------------------------===//
@@ -259,6 +267,85 @@ void SwallowedDoneCheck::checkElseChain(const IfStmt *If, ASTContext &Ctx) {
        "which goes round the loop again instead of leaving it")
       << (Chain->Unhandled.size() > 1)
       << quotedList(queries(), Chain->Unhandled);
+  noteBackEdge(W.BackEdge);
+}
+
+//===--- 1b. A status that may hold a done value goes round ---------------===//
+
+/// The done values a status of class \p RD can hold, when its `ok()` says
+/// "no error" and a member without arguments returns an enum with done
+/// values (grpc::Status::error_code(), absl::Status::code()).
+static std::vector<const EnumConstantDecl *>
+statusDoneValues(const CXXRecordDecl *RD, analysis::DoneSignals &Signals) {
+  if (!RD || !RD->hasDefinition())
+    return {};
+  bool HasOk = false;
+  std::vector<const EnumConstantDecl *> Done;
+  for (const CXXMethodDecl *MD : RD->methods()) {
+    if (!MD->getIdentifier() || MD->getNumParams() != 0)
+      continue;
+    if (MD->getName() == "ok" && MD->getReturnType()->isBooleanType())
+      HasOk = true;
+    else if (Done.empty())
+      for (const EnumConstantDecl *EC :
+           Signals.doneEnumerators(MD->getReturnType()))
+        Done.push_back(EC);
+  }
+  return HasOk ? Done : std::vector<const EnumConstantDecl *>{};
+}
+
+void SwallowedDoneCheck::checkRetriedStatus(const DeclStmt *Decl,
+                                            ASTContext &Ctx) {
+  const auto *Status = cast<VarDecl>(Decl->getSingleDecl());
+  State &St = state(Ctx);
+  const std::vector<const EnumConstantDecl *> Done = statusDoneValues(
+      Status->getType().getNonReferenceType()->getAsCXXRecordDecl(),
+      St.Signals);
+  if (Done.empty())
+    return;
+  const analysis::LoopContext LC = loopAround(Ctx, Decl);
+  if (!LC.Loop || isa<CXXForRangeStmt>(LC.Loop))
+    return;
+  // Bounded retries stay quiet: the loop's own condition reads something
+  // the body changes (`while (attempts < limit)` with `++attempts` inside).
+  const analysis::LoopConditionReads &Reads = St.readsOf(LC.Loop);
+  const Stmt *Body = analysis::loopBody(LC.Loop);
+  if (analysis::loopCondition(LC.Loop) && Body &&
+      analysis::findEvaluated(Body, [&](const Stmt *S) {
+        return Reads.mayChange(S);
+      }))
+    return;
+  // A switch or else-if chain over the status is rule 1's to judge.
+  if (Body && analysis::findEvaluated(Body, [&](const Stmt *S) {
+        const Expr *Subject = nullptr;
+        if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+          Subject = Switch->getCond();
+        else if (const auto *If = dyn_cast<IfStmt>(S); If && If->getElse())
+          if (std::optional<analysis::DoneSignals::ElseChain> Chain =
+                  St.Signals.elseChain(If))
+            Subject = Chain->Subject;
+        return Subject &&
+               analysis::DoneSignals::rootVariable(Subject) == Status;
+      }))
+    return;
+  const analysis::FunctionPaths *Paths = unit(Ctx).Paths.get(LC.Function);
+  std::optional<analysis::CFGPoint> At =
+      Paths ? Paths->pointOfDecl(Status) : std::nullopt;
+  if (!At)
+    return;
+  analysis::DoneCarrier Carrier;
+  Carrier.Var = Status;
+  Carrier.OkMeansSuccess = true;
+  const analysis::LoopWalk W = walkCancelled(LC, At->Block, Carrier, nullptr);
+  if (!W.GoesRound || !reportOnce(LC.Loop->getBeginLoc()))
+    return;
+  diag(LC.Loop->getBeginLoc(),
+       "this loop goes round again when '%0' holds done value%select{|s}1 "
+       "%2, retrying a cancelled call instead of leaving")
+      << Status->getName() << (Done.size() > 1) << quotedList(queries(), Done);
+  diag(Status->getLocation(), "'%0' receives the status here",
+       DiagnosticIDs::Note)
+      << Status->getName();
   noteBackEdge(W.BackEdge);
 }
 

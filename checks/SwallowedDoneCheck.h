@@ -44,6 +44,7 @@ private:
   void checkStopCheck(const clang::IfStmt *If, clang::ASTContext &Ctx);
   void checkCatch(const clang::CXXCatchStmt *Catch, clang::ASTContext &Ctx);
   void checkAsyncCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);
+  void checkRetriedStatus(const clang::DeclStmt *Decl, clang::ASTContext &Ctx);
   void checkHandler(const clang::FunctionDecl *Handler,
                     const clang::ParmVarDecl *ErrorCode,
                     const clang::CallExpr *Armed, int Depth);

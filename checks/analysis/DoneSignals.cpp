@@ -418,6 +418,12 @@ Verdict DoneSignals::onceCancelled(const Expr *Cond, const DoneCarrier &C,
     return V;
   if (containsDoneCheck(E, 0))
     return Verdict::Decided;
+  if (const auto *Ok = dyn_cast<CXXMemberCallExpr>(E);
+      Ok && C.OkMeansSuccess && C.Var && Ok->getNumArgs() == 0 &&
+      Ok->getMethodDecl() && Ok->getMethodDecl()->getIdentifier() &&
+      Ok->getMethodDecl()->getName() == "ok" &&
+      objectRoot(Ok->getImplicitObjectArgument()).Decl == C.Var)
+    return Verdict::False;
   if (mentions(E, C)) {
     // `if (ec)`: an error code converts to true when it holds an error.
     const Expr *Plain = skipWrappers(E);

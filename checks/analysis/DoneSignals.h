@@ -40,6 +40,9 @@ struct DoneCarrier {
   const clang::Expr *Subject = nullptr;
   /// The carrier converts to true when it holds an error (error codes).
   bool TruthyOnError = false;
+  /// The carrier is a status whose `ok()` says "no error" (grpc::Status,
+  /// absl::Status): once it holds a done value, `ok()` is false.
+  bool OkMeansSuccess = false;
 };
 
 /// What a condition evaluates to once cancellation has happened.

@@ -14,18 +14,6 @@ namespace cancellint::analysis {
 
 //===--- Where a statement sits -------------------------------------------===//
 
-static const Stmt *loopBody(const Stmt *S) {
-  if (const auto *F = dyn_cast<ForStmt>(S))
-    return F->getBody();
-  if (const auto *W = dyn_cast<WhileStmt>(S))
-    return W->getBody();
-  if (const auto *D = dyn_cast<DoStmt>(S))
-    return D->getBody();
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
-    return R->getBody();
-  return nullptr;
-}
-
 LoopContext enclosingLoop(ASTContext &Ctx, const Stmt *S) {
   LoopContext Out;
   DynTypedNode Node = DynTypedNode::create(*S);
@@ -64,6 +52,18 @@ const Expr *loopCondition(const Stmt *Loop) {
   if (const auto *D = dyn_cast<DoStmt>(Loop))
     return D->getCond();
   return roundCondition(Loop);
+}
+
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *F = dyn_cast<ForStmt>(Loop))
+    return F->getBody();
+  if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(Loop))
+    return D->getBody();
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop))
+    return R->getBody();
+  return nullptr;
 }
 
 const Expr *roundCondition(const Stmt *Loop) {

@@ -29,6 +29,9 @@ LoopContext enclosingLoop(clang::ASTContext &Ctx, const clang::Stmt *S);
 /// range-for.
 const clang::Expr *loopCondition(const clang::Stmt *Loop);
 
+/// The body of a for, range-for, while or do loop.
+const clang::Stmt *loopBody(const clang::Stmt *Loop);
+
 /// The condition deciding whether \p Loop goes round again: null for
 /// `for (;;)`, range-for and do-while (whose condition is a branch the walk
 /// meets on its way).
