@@ -1,6 +1,7 @@
 //===--- PromptCalls.cpp - Blocking calls that return promptly here ------===//
 #include "PromptCalls.h"
 #include "CallArguments.h"
+#include "Expressions.h"
 #include "Lambdas.h"
 #include "References.h"
 
@@ -30,6 +31,23 @@ static bool handsTokenToWork(const Expr *Init, ModelQueries &Queries) {
           return true;
   }
   return false;
+}
+
+/// Whether the code treats \p Fd as a regular file's descriptor: the
+/// function declaring it seeks it. lseek() fails on pipes, FIFOs and
+/// sockets (ESPIPE), and a read of a regular file does not wait on a peer.
+static bool seekedAsFile(const ValueDecl *Fd) {
+  const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+      Fd ? Fd->getDeclContext() : nullptr);
+  if (!Owner || !Owner->getBody())
+    return false;
+  return findEvaluated(Owner->getBody(), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           (Callee->getName() == "lseek" || Callee->getName() == "lseek64") &&
+           Call->getNumArgs() > 0 && namedDecl(Call->getArg(0)) == Fd;
+  });
 }
 
 PromptCalls::PromptCalls(const FunctionScan &Scan, BlockingCalls &Blocking,
@@ -81,7 +99,7 @@ bool PromptCalls::isPrompt(size_t CallIndex, const BlockingCallee &B) const {
       if (Blocking.mentionsNonblockingMarker(Arg, Ctx))
         return true;
     const ValueDecl *Fd = namedDecl(Call->getArg(*B.Spec->DescriptorArg));
-    if (Fd && NonblockingDescriptors.count(Fd))
+    if (Fd && (NonblockingDescriptors.count(Fd) || seekedAsFile(Fd)))
       return true;
     if (const auto *VD = dyn_cast_or_null<VarDecl>(Fd))
       if (Blocking.mentionsNonblockingMarker(VD->getInit(), Ctx))

@@ -118,3 +118,31 @@ void plain(int fd) {
   read(fd, buf, sizeof buf);
   sleep(10);
 }
+
+// A descriptor the function seeks is a regular file's (lseek fails on
+// pipes and sockets): reading it does not wait on a peer, also inside a
+// per-attempt lambda (a build tool's upload-from-file retry).
+void uploadFromFile(std::stop_token st, int fd) {
+  char buf[4096];
+  lseek(fd, 0, SEEK_SET);
+  auto attempt = [&](std::stop_token attemptToken) {
+    while (!attemptToken.stop_requested() && read(fd, buf, sizeof buf) > 0) {
+    }
+  };
+  attempt(st);
+}
+
+template <int ChunkSize> void uploadFromFileT(std::stop_token st, int fd) {
+  char buf[ChunkSize];
+  lseek(fd, 0, SEEK_SET);
+  read(fd, buf, sizeof buf);
+}
+template void uploadFromFileT<64>(std::stop_token, int);
+
+// Without the seek, the same read may wait on a pipe or socket.
+template <int ChunkSize> void readUnknown(std::stop_token st, int fd) {
+  char buf[ChunkSize];
+  read(fd, buf, sizeof buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' blocks without observing 'st': cancellation cannot interrupt it; use poll() with a timeout, checking the token between waits [cancel-blocking-call]
+}
+template void readUnknown<64>(std::stop_token, int);
