@@ -477,8 +477,162 @@ void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
   if (!Op || !queries().isAsyncOperation(Op) || Call->getNumArgs() == 0)
     return;
   State &St = state(Ctx);
-  for (const analysis::CompletionHandler &H : St.Handlers.handlersOf(Call))
+  for (const analysis::CompletionHandler &H : St.Handlers.handlersOf(Call)) {
     checkHandler(H.Function, H.ErrorCode, Call, 0);
+    checkQueuedCompletion(H, Call);
+  }
+}
+
+//===--- 2c. The expired-timer trap --------------------------------------===//
+
+namespace {
+
+/// Whether \p T is std::shared_ptr or std::weak_ptr: a capture of one
+/// keeps (or can check) the handler's object.
+bool keepsOwnerAlive(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         (RD->getName() == "shared_ptr" || RD->getName() == "weak_ptr");
+}
+
+/// The data member an asynchronous operation works on: the object of
+/// `timer_.async_wait(...)`, or the first argument of
+/// `asio::async_write(socket_, ...)`.
+const FieldDecl *operationObject(const CallExpr *Op) {
+  const Expr *Object = nullptr;
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Op))
+    Object = M->getImplicitObjectArgument();
+  else if (Op->getNumArgs() > 0)
+    Object = Op->getArg(0);
+  const auto *ME =
+      Object ? dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  return ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())
+             ? dyn_cast<FieldDecl>(ME->getMemberDecl())
+             : nullptr;
+}
+
+/// Whether \p Body writes a flag-like data member (a bool, an atomic, an
+/// enum): the function that cancels also tells the handlers.
+bool setsMemberFlag(const Stmt *Body) {
+  return Body && analysis::findEvaluated(Body, [](const Stmt *S) {
+           const Expr *Target = nullptr;
+           if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+               Assign && Assign->isAssignmentOp())
+             Target = Assign->getLHS();
+           else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+                    Op && Op->getOperator() == OO_Equal)
+             Target = Op->getArg(0);
+           else if (const auto *Store = dyn_cast<CXXMemberCallExpr>(S);
+                    Store && Store->getMethodDecl() &&
+                    Store->getMethodDecl()->getIdentifier() &&
+                    (Store->getMethodDecl()->getName() == "store" ||
+                     Store->getMethodDecl()->getName() == "exchange"))
+             Target = Store->getImplicitObjectArgument();
+           const auto *ME = Target ? dyn_cast<MemberExpr>(
+                                         Target->IgnoreParenImpCasts())
+                                   : nullptr;
+           return ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+         });
+}
+
+} // namespace
+
+void SwallowedDoneCheck::checkQueuedCompletion(
+    const analysis::CompletionHandler &H, const CallExpr *Armed) {
+  State &St = *TU;
+  const auto *MD = dyn_cast<CXXMethodDecl>(H.Function);
+  if (!MD || !MD->getParent()->isLambda() || !H.ErrorCode || !MD->getBody())
+    return;
+  // Raw `this`, and nothing that keeps or checks the owner.
+  bool CapturesThis = false;
+  for (const LambdaCapture &C : MD->getParent()->captures()) {
+    CapturesThis |= C.capturesThis();
+    if (C.capturesVariable() && keepsOwnerAlive(C.getCapturedVar()->getType()))
+      return;
+  }
+  if (!CapturesThis)
+    return;
+  // The error code is the only guard: it is tested, no stop flag is.
+  bool TestsErrorCode = false;
+  bool TestsFlag = false;
+  auto MentionsErrorCode = [&](const Stmt *E) {
+    return analysis::findEvaluated(E, [&](const Stmt *Sub) {
+             const auto *Ref = dyn_cast<DeclRefExpr>(Sub);
+             return Ref && Ref->getDecl() == H.ErrorCode;
+           }) != nullptr;
+  };
+  // A flag tested by a function the handler calls counts (Crow's
+  // `doAccept() { if (!shuttingDown_) async_accept(...); }`).
+  auto CalleeTestsFlag = [](const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    return Def && Def->getBody() &&
+           !Def->getASTContext().getSourceManager().isInSystemHeader(
+               Def->getLocation()) &&
+           analysis::findEvaluated(Def->getBody(), [](const Stmt *S) {
+             const auto *If = dyn_cast<IfStmt>(S);
+             return If && If->getCond() &&
+                    analysis::readsStopFlag(If->getCond());
+           });
+  };
+  analysis::findEvaluated(MD->getBody(), [&](const Stmt *S) {
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      TestsFlag |= CalleeTestsFlag(Call);
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || !If->getCond())
+      return false;
+    // Each part of the condition: `if (stopped_ || ec)` tests both.
+    analysis::findEvaluated(If->getCond(), [&](const Stmt *Part) {
+      const auto *E = dyn_cast<Expr>(Part);
+      if (!E)
+        return false;
+      if (MentionsErrorCode(E))
+        TestsErrorCode = true;
+      else if (analysis::readsStopFlag(E))
+        TestsFlag = true;
+      return false;
+    });
+    return false;
+  });
+  if (!TestsErrorCode || TestsFlag)
+    return;
+  const FieldDecl *Object = operationObject(Armed);
+  if (!Object)
+    return;
+  // A cancel or close in a named function; the destructor's first: its
+  // queued completion runs on a destroyed object.
+  std::optional<analysis::DirectCloses::Close> Quiet;
+  for (const analysis::DirectCloses::Close &C : St.Closes.allOf(Object))
+    if (!Quiet || isa<CXXDestructorDecl>(C.In))
+      Quiet = C;
+  if (!Quiet)
+    return;
+  const bool SetsFlag = setsMemberFlag(Quiet->In->getBody());
+  const SourceLocation Loc = MD->getParent()->getBeginLoc();
+  if (!reportOnce(Loc))
+    return;
+  const bool InDestructor = isa<CXXDestructorDecl>(Quiet->In);
+  const bool Closes = Quiet->Call->getMethodDecl()->getName() == "close";
+  const std::string Canceller =
+      InDestructor ? "~" + cast<CXXDestructorDecl>(Quiet->In)
+                               ->getParent()
+                               ->getNameAsString()
+                   : Quiet->In->getNameAsString();
+  diag(Loc, "completion handler captures raw 'this' and trusts its error code "
+            "alone: '%0' %select{cancels|closes}1 '%2', but a completion "
+            "already queued with success is not cancelled and can run after "
+            "that, on %select{a cancelled|a destroyed}3 object; test "
+            "%select{a flag that '%0' sets|the flag '%0' sets}4, or capture "
+            "shared_from_this()")
+      << Canceller << Closes << Object->getName() << InDestructor << SetsFlag
+      << SourceRange(Loc, MD->getEndLoc());
+  diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
+      << analysis::calleeOf(Armed)->getNameAsString() << Armed->getSourceRange();
+  diag(Quiet->Call->getBeginLoc(),
+       "'%0' is %select{cancelled|closed}1 here; a completion already queued "
+       "is not",
+       DiagnosticIDs::Note)
+      << Object->getName() << Closes << Quiet->Call->getSourceRange();
 }
 
 void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,

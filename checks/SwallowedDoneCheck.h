@@ -44,6 +44,8 @@ private:
   void checkStopCheck(const clang::IfStmt *If, clang::ASTContext &Ctx);
   void checkCatch(const clang::CXXCatchStmt *Catch, clang::ASTContext &Ctx);
   void checkAsyncCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);
+  void checkQueuedCompletion(const analysis::CompletionHandler &H,
+                             const clang::CallExpr *Armed);
   void checkRetriedStatus(const clang::DeclStmt *Decl, clang::ASTContext &Ctx);
   void checkHandler(const clang::FunctionDecl *Handler,
                     const clang::ParmVarDecl *ErrorCode,

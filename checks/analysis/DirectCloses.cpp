@@ -148,4 +148,17 @@ std::optional<DirectCloses::Close> DirectCloses::of(const FieldDecl *Field) {
   return std::nullopt;
 }
 
+llvm::SmallVector<DirectCloses::Close, 2>
+DirectCloses::allOf(const FieldDecl *Field) {
+  if (!Scanned)
+    scan();
+  llvm::SmallVector<Close, 2> Out;
+  auto It = Closes.find(asWritten(Field));
+  if (It != Closes.end())
+    for (const Close &C : It->second)
+      if (C.In)
+        Out.push_back(C);
+  return Out;
+}
+
 } // namespace cancellint::analysis

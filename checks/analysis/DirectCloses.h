@@ -24,6 +24,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace cancellint::analysis {
 
@@ -38,6 +39,9 @@ public:
   /// The first `close()` or `cancel()` of the data member \p Field made
   /// from a function that runs outside the object's executor, if any.
   std::optional<Close> of(const clang::FieldDecl *Field);
+  /// Every `close()` or `cancel()` of the data member \p Field made in a
+  /// named function (a lambda's are left out), wherever it runs.
+  llvm::SmallVector<Close, 2> allOf(const clang::FieldDecl *Field);
 
 private:
   clang::ASTContext &Ctx;
