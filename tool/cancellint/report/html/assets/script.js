@@ -13,7 +13,7 @@
   // always set with textContent, never parsed as HTML.
   var D = JSON.parse(dataBlock.textContent);
   var F = D.findings, checks = D.checks, files = D.files, src = D.src;
-  var FIRST_SCREEN = 12;  // findings shown open before groups start closed
+  var FIRST_SCREEN = 10;  // findings shown open before groups start closed
   var PAGE_FILES = 25;    // file groups per page of a check group
   var PAGE_FINDINGS = 20; // findings per page of a file group
 
