@@ -68,11 +68,19 @@ PageIndex::PageIndex(const SarifResults &Data) {
       Out[moduleLabel(F.Name, Depth)] += F.Count;
     return Out;
   };
+  size_t Deepest = 1;
+  for (const Counted &F : Files) {
+    const llvm::StringRef Directory = llvm::sys::path::parent_path(F.Name);
+    Deepest = std::max<size_t>(
+        Deepest, std::distance(llvm::sys::path::begin(
+                                   Directory, llvm::sys::path::Style::posix),
+                               llvm::sys::path::end(Directory)));
+  }
   size_t Depth = 1;
   std::map<std::string, size_t> Chosen = ModulesAt(Depth);
-  while (Chosen.size() < MinModules && Depth < 16) {
+  while (Chosen.size() < MinModules && Depth < Deepest) {
     std::map<std::string, size_t> Deeper = ModulesAt(Depth + 1);
-    if (Deeper.size() > MaxModules || Deeper.size() == Chosen.size())
+    if (Deeper.size() > MaxModules)
       break;
     Chosen = std::move(Deeper);
     ++Depth;
@@ -108,7 +116,9 @@ std::string checkColourClass(llvm::StringRef Check) {
     Hash ^= C;
     Hash *= 16777619u;
   }
-  return "k" + std::to_string(Hash % PaletteSize);
+  // The low bits mix least; these give the five cancel-* checks five
+  // different colours.
+  return "k" + std::to_string((Hash >> 8) % PaletteSize);
 }
 
 } // namespace cancellint::tool
