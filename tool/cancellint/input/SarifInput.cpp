@@ -142,6 +142,11 @@ private:
     F.Where = location(Result.at("locations").at(0));
     F.Variant =
         Result.value("properties", json::object()).value("variant", "");
+    // Shards run with --baseline: a merge keeps what each one found new.
+    if (const std::string State = Result.value("baselineState", "");
+        !State.empty())
+      F.BaselineState = State == "new" ? Finding::Baseline::New
+                                       : Finding::Baseline::Known;
     for (const json &Related : Result.value("relatedLocations", json::array()))
       F.Notes.push_back({Related.at("message").at("text").get<std::string>(),
                          location(Related)});
