@@ -92,7 +92,7 @@ private:
     C.GitDirty = Git.value("dirty", false);
     const json Baseline = J.value("baseline", json::object());
     C.Baseline = Baseline.value("file", "");
-    C.BaselineFindings = Baseline.value("findings", size_t(0));
+    C.BaselineFindings = Baseline.value("findings", 0u);
     C.Shards = J.value("shards", std::set<std::string>());
   }
 

@@ -392,9 +392,10 @@ private:
     Strings(arrayAt(Models, "libraries"), Info.Libraries);
     for (const json &F : arrayAt(Models, "files"))
       if (const std::string Path = stringAt(F, "path"); !Path.empty()) {
-        const std::string From = stringAt(F, "from");
-        Info.ModelFiles.insert(From.empty() ? Path
-                                            : Path + " (" + From + ")");
+        std::string Shown = Path;
+        if (const std::string From = stringAt(F, "from"); !From.empty())
+          Shown.append(" (").append(From).append(")");
+        Info.ModelFiles.insert(std::move(Shown));
       }
     for (const auto &[Name, Value] : objectAt(*Context, "options").items())
       if (Value.is_string())

@@ -371,7 +371,7 @@ void writeHtmlFindings(const SarifResults &Data, const PageIndex &Index,
         "file lists them for other viewers.</p></noscript>\n"
      << "<p id=\"none-shown\" class=\"empty\" hidden>No finding matches the "
         "filters.</p>\n<div id=\"list\"></div>\n"
-     << "<script type=\"application/json\" id=\"report-data\">"
+     << R"(<script type="application/json" id="report-data">)"
      << jsonForScript(FindingsData(Data, Index).build()) << "</script>\n"
      << "</section>\n";
 }

@@ -129,12 +129,12 @@ private:
           "directory</th>";
     for (size_t C = 0; C < Index.Checks.size(); ++C) {
       const Counted &Check = Index.Checks[C];
-      OS << "<th scope=\"col\" data-check=\"" << escapeHtml(Check.Name) << "\"";
+      OS << R"(<th scope="col" data-check=")" << escapeHtml(Check.Name) << "\"";
       if (const std::string &Short = Index.Rules.at(Check.Name).Short;
           !Short.empty())
         OS << " title=\"" << escapeHtml(Short) << "\"";
-      OS << "><a href=\"#findings\" data-c=\"" << C << "\"><span class=\"sw "
-         << checkColourClass(Check.Name) << "\"></span><span class=\"mono\">"
+      OS << R"(><a href="#findings" data-c=")" << C << R"("><span class="sw )"
+         << checkColourClass(Check.Name) << R"("></span><span class="mono">)"
          << escapeHtml(Check.Name) << "</span></a></th>";
     }
     OS << "<th scope=\"col\" class=\"num\">all</th></tr></thead>\n<tbody>\n";
@@ -150,7 +150,7 @@ private:
           OS << "<td class=\"num zero\"></td>";
           continue;
         }
-        OS << "<td class=\"num\"><a href=\"#findings\" data-c=\"" << C
+        OS << R"(<td class="num"><a href="#findings" data-c=")" << C
            << "\" data-m=\"" << M << "\">" << It->second << "</a></td>";
       }
       OS << "<td class=\"num total\">" << Module.Count << "</td></tr>\n";
@@ -237,7 +237,7 @@ void writeHtmlHeader(const SarifResults &Data, llvm::StringRef Title,
     const size_t Failed = failedUnits(Data);
     contextRow("units", "Translation units",
                std::to_string(*Data.TranslationUnits) + " analysed" +
-                   (Failed ? ", <a class=\"bad\" href=\"#failures\">" +
+                   (Failed ? R"(, <a class="bad" href="#failures">)" +
                                  std::to_string(Failed) +
                                  " not fully analysed</a>"
                            : std::string(", none failed")),
