@@ -509,6 +509,8 @@ RunContext runContext(const DriverOptions &O, const std::string &Root,
   for (const std::string &M : O.ModelFiles)
     FromCommandLine.insert(absolutePath(M));
   for (const TranslationUnitResult &R : Results) {
+    // A unit that crashed or timed out says nothing about its checks.
+    C.ChecksKnown |= !R.Checks.empty() || R.Failures.empty();
     C.Checks.insert(R.Checks.begin(), R.Checks.end());
     C.Libraries.insert(R.Libraries.begin(), R.Libraries.end());
     for (const std::string &M : R.ModelFiles)

@@ -80,6 +80,7 @@ private:
   void readContext(const json &J) {
     RunContext &C = Out.Context;
     C.Known = true;
+    C.ChecksKnown = J.contains("enabledChecks");
     C.Checks = J.value("enabledChecks", std::set<std::string>());
     const json Models = J.value("models", json::object());
     C.Libraries = Models.value("libraries", std::set<std::string>());

@@ -387,6 +387,8 @@ private:
         if (S.is_string())
           Into.insert(S.get<std::string>());
     };
+    if (member(*Context, "enabledChecks"))
+      Info.ChecksKnown = true;
     Strings(arrayAt(*Context, "enabledChecks"), Info.Checks);
     const json &Models = objectAt(*Context, "models");
     Strings(arrayAt(Models, "libraries"), Info.Libraries);

@@ -102,6 +102,7 @@ struct RunInfo {
   std::string StartTime, EndTime;
   std::set<std::string> GitCommits;
   bool GitDirty = false;
+  bool ChecksKnown = false; ///< some run said which checks it ran
   std::set<std::string> Checks;
   std::set<std::string> Libraries;
   std::set<std::string> ModelFiles; ///< "path (from)"

@@ -45,6 +45,7 @@ void mergeRunContext(RunContext &Into, const RunContext &Part) {
                          ? Into.GitCommit
                          : Into.GitCommit + " " + Part.GitCommit;
   Into.GitDirty |= Part.GitDirty;
+  Into.ChecksKnown |= Part.ChecksKnown;
   Into.Checks.insert(Part.Checks.begin(), Part.Checks.end());
   Into.Libraries.insert(Part.Libraries.begin(), Part.Libraries.end());
   Into.ModelFiles.insert(Part.ModelFiles.begin(), Part.ModelFiles.end());

@@ -31,6 +31,9 @@ struct RunContext {
   std::string EndTime;
   std::string GitCommit; ///< "" outside a git work tree
   bool GitDirty = false;
+  /// Some unit said which checks it ran: units that crashed or timed out
+  /// do not. Unknown, the report does not claim that none ran.
+  bool ChecksKnown = false;
   std::set<std::string> Checks;    ///< enabled in at least one unit
   std::set<std::string> Libraries; ///< built-in models loaded
   /// Model files loaded (relative to the source root when below it), and

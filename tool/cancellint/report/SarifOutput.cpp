@@ -111,9 +111,10 @@ private:
     json Files = json::array();
     for (const auto &[Path, From] : C.ModelFiles)
       Files.push_back({{"path", Path}, {"from", From}});
-    json Out = {{"enabledChecks", C.Checks},
-                {"models", {{"libraries", C.Libraries}, {"files", Files}}},
+    json Out = {{"models", {{"libraries", C.Libraries}, {"files", Files}}},
                 {"options", C.Options}};
+    if (C.ChecksKnown) // no unit was analysed: not known, not none
+      Out["enabledChecks"] = C.Checks;
     if (!C.GitCommit.empty())
       Out["git"] = {{"commit", C.GitCommit}, {"dirty", C.GitDirty}};
     if (!C.Baseline.empty())

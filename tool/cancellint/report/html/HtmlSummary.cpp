@@ -188,7 +188,7 @@ void writeHtmlHeader(const SarifResults &Data, llvm::StringRef Title,
                      llvm::raw_ostream &OS) {
   const RunInfo &Run = Data.Run;
   OS << "<header>\n<h1>" << escapeHtml(Title) << "</h1>\n";
-  if (Run.Known && Run.Checks.empty())
+  if (Run.ChecksKnown && Run.Checks.empty())
     OS << "<p class=\"alert\" id=\"no-checks\"><strong>No checks were "
           "enabled.</strong> This run checked nothing: no findings here does "
           "not mean the code is clean.</p>\n";
@@ -213,7 +213,9 @@ void writeHtmlHeader(const SarifResults &Data, llvm::StringRef Title,
     contextRow("git", "Revision", "not a git checkout", OS);
   if (Run.Known)
     contextRow("checks", "Checks enabled",
-               Run.Checks.empty()
+               !Run.ChecksKnown
+                   ? std::string("not known: no unit was analysed")
+               : Run.Checks.empty()
                    ? std::string("<strong class=\"bad\">none</strong>")
                    : std::to_string(Run.Checks.size()) + ": " +
                          listHtml(Run.Checks),
