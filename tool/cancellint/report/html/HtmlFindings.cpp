@@ -225,13 +225,13 @@ private:
         const std::string After =
             (First.take_front(Begin) + E.Inserted + LastLine.drop_front(End))
                 .str();
+        // The changed lines as they read after the fix (an emptied line
+        // stays, empty).
         json New = json::array();
-        if (!After.empty() || Old.size() > 1 || !First.empty()) {
-          llvm::SmallVector<llvm::StringRef> Split;
-          llvm::StringRef(After).split(Split, '\n');
-          for (const llvm::StringRef S : Split)
-            New.push_back(cleanText(S));
-        }
+        llvm::SmallVector<llvm::StringRef> Split;
+        llvm::StringRef(After).split(Split, '\n');
+        for (const llvm::StringRef S : Split)
+          New.push_back(cleanText(S));
         J["o"] = std::move(Old);
         J["a"] = std::move(New);
       } else {
