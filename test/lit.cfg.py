@@ -16,6 +16,9 @@ config.environment["PATH"] = os.pathsep.join(
 for var in ("HOME", "TMPDIR", "CANCELLINT_NODE_DIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# Reports record when the run started and ended; a fixed time (as for
+# reproducible builds) lets tests compare them byte for byte.
+config.environment["SOURCE_DATE_EPOCH"] = "1767225600"
 # The result cache is on by default: keep the suite's out of the user's.
 config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "xdg-cache")
 

@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -71,6 +72,18 @@ static std::vector<bool> selectLibraries(const std::string &Selection,
     }
   }
   return Enabled;
+}
+
+std::vector<std::string> selectedLibraryNames(const std::string &Libraries) {
+  std::vector<ModelError> Ignored;
+  std::vector<bool> Enabled = selectLibraries(Libraries, Ignored);
+  auto Builtins = builtinModels();
+  std::vector<std::string> Names;
+  for (size_t I = 0; I < Builtins.size(); ++I)
+    if (Enabled[I])
+      Names.push_back(Builtins[I].Name.str());
+  std::sort(Names.begin(), Names.end());
+  return Names;
 }
 
 static LoadedModel build(const ModelConfig &Config,

@@ -36,6 +36,10 @@ LoadedModel loadModel(const ModelConfig &Config);
 /// Names of the built-in libraries, sorted.
 std::vector<std::string> builtinLibraryNames();
 
+/// The built-in libraries a Libraries value enables, sorted: the ones a
+/// model for it loads (patterns that match nothing are left out).
+std::vector<std::string> selectedLibraryNames(const std::string &Libraries);
+
 /// Splits a ';' or ',' separated option value, trimming blanks.
 std::vector<std::string> splitOptionList(const std::string &Value);
 

@@ -17,6 +17,7 @@
 #include "input/CompileCommands.h"
 #include "input/ConfigurationCheck.h"
 #include "input/DiffFilter.h"
+#include "input/Git.h"
 #include "report/OutputFormats.h"
 #include "report/Report.h"
 
@@ -470,6 +471,64 @@ void warnAboutFilesOutsideSourceRoot(const DriverOptions &O, const Plan &P) {
                   "pass --source-root=<dir>\n";
 }
 
+/// The options that shape what a run reports, as given; not -j, the
+/// outputs or the cache, which change nothing in it.
+std::map<std::string, std::string> shapingOptions(const DriverOptions &O) {
+  std::map<std::string, std::string> Out;
+  if (O.Checks)
+    Out["checks"] = *O.Checks;
+  if (O.Config)
+    Out["config"] = *O.Config;
+  if (O.ConfigFile)
+    Out["config-file"] = *O.ConfigFile;
+  if (O.HeaderFilter)
+    Out["header-filter"] = *O.HeaderFilter;
+  if (O.SystemHeaders)
+    Out["system-headers"] = "true";
+  if (O.Libraries)
+    Out["libraries"] = *O.Libraries;
+  if (!O.DiffRevision.empty())
+    Out["diff"] = O.DiffRevision;
+  if (O.TimeoutSeconds)
+    Out["timeout"] = std::to_string(O.TimeoutSeconds);
+  return Out;
+}
+
+/// The run context of \p Results (in the order of \p Requests): what ran
+/// on which revision, with which models.
+RunContext runContext(const DriverOptions &O, const std::string &Root,
+                      const std::vector<TranslationUnitResult> &Results,
+                      const std::optional<Baseline> &Known) {
+  RunContext C;
+  C.Known = true;
+  if (std::optional<GitRevision> Git = gitRevision(Root)) {
+    C.GitCommit = Git->Commit;
+    C.GitDirty = Git->Dirty;
+  }
+  std::set<std::string> FromCommandLine;
+  for (const std::string &M : O.ModelFiles)
+    FromCommandLine.insert(absolutePath(M));
+  for (const TranslationUnitResult &R : Results) {
+    // A unit that crashed or timed out says nothing about its checks.
+    C.ChecksKnown |= !R.Checks.empty() || R.Failures.empty();
+    C.Checks.insert(R.Checks.begin(), R.Checks.end());
+    C.Libraries.insert(R.Libraries.begin(), R.Libraries.end());
+    for (const std::string &M : R.ModelFiles)
+      C.ModelFiles.emplace(relativeTo(M, Root), FromCommandLine.count(M)
+                                                    ? "--model"
+                                                    : "configuration");
+  }
+  C.Options = shapingOptions(O);
+  if (Known) {
+    C.Baseline = relativeTo(absolutePath(O.BaselinePath), Root);
+    C.BaselineFindings = Known->size();
+  }
+  if (O.ShardCount > 1)
+    C.Shards.insert(std::to_string(O.ShardIndex + 1) + "/" +
+                    std::to_string(O.ShardCount));
+  return C;
+}
+
 /// --verify-config: the configuration of the given files (or of the
 /// working directory), and nothing analysed.
 int verifyConfiguration(const DriverOptions &O) {
@@ -531,6 +590,7 @@ int runDriver(const DriverOptions &O) {
     selectChangedUnits(*P, *Changes, Cache.get(), jobs(O));
   }
 
+  const std::string StartTime = currentTimeUtc();
   Progress Shown(!O.Quiet);
   SchedulerOptions S;
   S.WorkerExecutable = O.SelfPath;
@@ -554,6 +614,9 @@ int runDriver(const DriverOptions &O) {
   Report.WorkingDirectory = workingDirectory();
   Report.SourceRoot = sourceRoot(O);
   Report.Failures = P->Unplanned;
+  Report.Context = runContext(O, Report.SourceRoot, Results, Known);
+  Report.Context.StartTime = StartTime;
+  Report.Context.EndTime = currentTimeUtc();
   labelVariants(Results, P->Requests);
   std::set<std::string> ConfigurationErrors;
   for (TranslationUnitResult &R : Results) {

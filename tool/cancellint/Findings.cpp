@@ -105,7 +105,10 @@ json toJson(const TranslationUnitResult &R) {
           {"findings", Findings},
           {"failures", Failures},
           {"errors", R.Errors},
-          {"dependencies", R.Dependencies}};
+          {"dependencies", R.Dependencies},
+          {"checks", R.Checks},
+          {"libraries", R.Libraries},
+          {"modelFiles", R.ModelFiles}};
 }
 
 TranslationUnitResult resultFromJson(const json &J) {
@@ -118,6 +121,12 @@ TranslationUnitResult resultFromJson(const json &J) {
   R.Errors = J.value("errors", 0u);
   if (J.contains("dependencies"))
     R.Dependencies = J["dependencies"].get<std::vector<std::string>>();
+  for (const char *Key : {"checks", "libraries", "modelFiles"})
+    if (!J.contains(Key) || !J[Key].is_array())
+      return R;
+  R.Checks = J["checks"].get<std::vector<std::string>>();
+  R.Libraries = J["libraries"].get<std::vector<std::string>>();
+  R.ModelFiles = J["modelFiles"].get<std::vector<std::string>>();
   return R;
 }
 

@@ -76,6 +76,13 @@ struct TranslationUnitResult {
   unsigned Errors = 0; ///< compiler errors seen (the TU was analysed as recovered)
   std::vector<std::string> Dependencies; ///< files read, when asked for
   double Seconds = 0; ///< how long the analysis took (set by the scheduler)
+  /// What the unit was analysed with, for the report's run context: the
+  /// checks enabled for it, the built-in libraries and the model files
+  /// (absolute paths) their models loaded, wherever those were configured
+  /// (command line, --config, .clang-tidy files). Sorted.
+  std::vector<std::string> Checks;
+  std::vector<std::string> Libraries;
+  std::vector<std::string> ModelFiles;
 };
 
 nlohmann::json toJson(const Location &L);

@@ -46,6 +46,7 @@ int runMerge(const std::vector<std::string> &Inputs,
     Merged.TranslationUnits += Part.TranslationUnits;
     Merged.Files += Part.Files;
     Merged.SkippedCommands += Part.SkippedCommands;
+    mergeRunContext(Merged.Context, Part.Context);
     for (Finding &F : Part.Findings)
       Merged.Findings.push_back(std::move(F));
     for (Failure &F : Part.Failures)

@@ -13,6 +13,9 @@
 #include "execution/DependencyRecorder.h"
 #include "execution/LineChannel.h"
 #include "execution/OptionsProvider.h"
+#include "report/RuleCatalog.h"
+
+#include "CheckOptions.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -22,6 +25,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <set>
 #include <cstdlib>
 #include <thread>
 
@@ -118,6 +122,36 @@ void injectFaultForTesting(const std::string &File) {
   }
 }
 
+/// The cancel-* checks \p Context enables for \p File, and the models
+/// they load: each check reads ModelFiles and Libraries as its own option
+/// or the global one, from wherever the configuration came from.
+void recordWhatRan(ClangTidyContext &Context, const std::string &File,
+                   TranslationUnitResult &Result) {
+  Context.setCurrentFile(File);
+  const ClangTidyOptions::OptionMap &Options = Context.getOptions().CheckOptions;
+  auto Value = [&](llvm::StringRef Check, const cancellint::CheckOption &O) {
+    for (const std::string &Key : {(Check + "." + O.Name).str(), O.Name.str()})
+      if (auto It = Options.find(Key); It != Options.end())
+        return It->getValue().Value;
+    return O.Default.str();
+  };
+  std::set<std::string> Libraries, Files;
+  for (const Rule &R : rules()) {
+    if (!Context.isCheckEnabled(R.Id))
+      continue;
+    Result.Checks.push_back(R.Id.str());
+    model::ModelConfig Config =
+        cancellint::modelConfig(Value(R.Id, cancellint::options::ModelFiles),
+                    Value(R.Id, cancellint::options::Libraries), File);
+    for (std::string &Name : model::selectedLibraryNames(Config.Libraries))
+      Libraries.insert(std::move(Name));
+    for (const std::string &F : Config.Files)
+      Files.insert(absolutePath(F));
+  }
+  Result.Libraries.assign(Libraries.begin(), Libraries.end());
+  Result.ModelFiles.assign(Files.begin(), Files.end());
+}
+
 } // namespace
 
 TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request) {
@@ -176,6 +210,7 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisRequest &Request) {
              "); analysed as far as the compiler recovered",
          CompilerErrors});
   sortAndDeduplicate(Result.Findings);
+  recordWhatRan(Context, Request.File, Result);
   if (Request.RecordDependencies)
     for (const std::string &File : takeRecordedDependencies())
       Result.Dependencies.push_back(absolutePath(File, Request.Directory));

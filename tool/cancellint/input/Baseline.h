@@ -17,6 +17,9 @@ public:
   /// Reads \p Path; returns an error message, or "" on success.
   std::string load(const std::string &Path);
 
+  /// The findings it records.
+  size_t size() const { return Known.size(); }
+
   /// Marks each finding of \p R new or known.
   void apply(RunReport &R) const;
 

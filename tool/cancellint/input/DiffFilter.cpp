@@ -1,13 +1,13 @@
 //===--- DiffFilter.cpp - Reporting only what a change touched -----------===//
 #include "input/DiffFilter.h"
 #include "Files.h"
+#include "input/Git.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Program.h"
 
 #include <algorithm>
 #include <climits>
@@ -18,39 +18,6 @@
 namespace cancellint::tool {
 
 namespace {
-
-/// Runs git with \p Args in \p Directory; its stdout, or nullopt.
-std::optional<std::string> git(const std::string &Directory,
-                               const std::vector<std::string> &Args,
-                               std::string &Error) {
-  auto Git = llvm::sys::findProgramByName("git");
-  if (!Git) {
-    Error = "git not found";
-    return std::nullopt;
-  }
-  llvm::SmallString<128> Out, Err;
-  if (llvm::sys::fs::createTemporaryFile("cancellint-git", "out", Out) ||
-      llvm::sys::fs::createTemporaryFile("cancellint-git", "err", Err)) {
-    Error = "cannot create temporary files";
-    return std::nullopt;
-  }
-  std::vector<llvm::StringRef> Argv = {*Git, "-C", Directory};
-  for (const std::string &A : Args)
-    Argv.emplace_back(A);
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                llvm::StringRef(Out),
-                                                llvm::StringRef(Err)};
-  int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
-  std::string Stdout = readTextFile(std::string(Out)).value_or("");
-  std::string Stderr = readTextFile(std::string(Err)).value_or("");
-  removeTemporary(std::string(Out));
-  removeTemporary(std::string(Err));
-  if (RC != 0) {
-    Error = llvm::StringRef(Stderr).trim().str();
-    return std::nullopt;
-  }
-  return Stdout;
-}
 
 /// Undoes git's C-style quoting of a path ("a\"b", "\303\274"), which
 /// it uses for names with quotes, backslashes, control characters or (with

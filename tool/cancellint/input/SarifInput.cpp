@@ -10,6 +10,8 @@
 #include "SourceLines.h"
 
 #include "llvm/ADT/StringRef.h"
+#include <map>
+#include <set>
 
 namespace cancellint::tool {
 
@@ -56,18 +58,44 @@ public:
     Out.TranslationUnits = Properties.value("translationUnits", 0u);
     Out.Files = Properties.value("files", Out.TranslationUnits);
     Out.SkippedCommands = Properties.value("skippedCompileCommands", 0u);
+    if (Properties.contains("runContext"))
+      readContext(Properties["runContext"]);
     for (const json &Result : Run.value("results", json::array()))
       Out.Findings.push_back(finding(Result));
     for (const json &Invocation : Run.value("invocations", json::array()))
       for (const json &N :
            Invocation.value("toolExecutionNotifications", json::array()))
         Out.Failures.push_back(failure(N));
+    for (const json &Invocation : Run.value("invocations", json::array())) {
+      Out.Context.StartTime = Invocation.value("startTimeUtc", "");
+      Out.Context.EndTime = Invocation.value("endTimeUtc", "");
+    }
     return true;
   }
 
 private:
   RunReport &Out;
   std::string &Error;
+
+  void readContext(const json &J) {
+    RunContext &C = Out.Context;
+    C.Known = true;
+    C.ChecksKnown = J.contains("enabledChecks");
+    C.Checks = J.value("enabledChecks", std::set<std::string>());
+    const json Models = J.value("models", json::object());
+    C.Libraries = Models.value("libraries", std::set<std::string>());
+    for (const json &F : Models.value("files", json::array()))
+      C.ModelFiles[F.at("path").get<std::string>()] = F.value("from", "");
+    C.Options =
+        J.value("options", std::map<std::string, std::string>());
+    const json Git = J.value("git", json::object());
+    C.GitCommit = Git.value("commit", "");
+    C.GitDirty = Git.value("dirty", false);
+    const json Baseline = J.value("baseline", json::object());
+    C.Baseline = Baseline.value("file", "");
+    C.BaselineFindings = Baseline.value("findings", 0u);
+    C.Shards = J.value("shards", std::set<std::string>());
+  }
 
   bool fail(const std::string &Message) {
     Error = Message;
@@ -115,6 +143,11 @@ private:
     F.Where = location(Result.at("locations").at(0));
     F.Variant =
         Result.value("properties", json::object()).value("variant", "");
+    // Shards run with --baseline: a merge keeps what each one found new.
+    if (const std::string State = Result.value("baselineState", "");
+        !State.empty())
+      F.BaselineState = State == "new" ? Finding::Baseline::New
+                                       : Finding::Baseline::Known;
     for (const json &Related : Result.value("relatedLocations", json::array()))
       F.Notes.push_back({Related.at("message").at("text").get<std::string>(),
                          location(Related)});

@@ -123,6 +123,10 @@ private:
   // The run being read.
   std::map<std::string, std::string> Bases; ///< uriBaseId -> directory
   std::map<std::string, RuleInfo> RulesById;
+  /// A rule's messageStrings, then the driver's globalMessageStrings: what
+  /// a message given by "id" says.
+  std::map<std::string, json> MessageStrings;
+  json GlobalMessageStrings;
   std::vector<std::string> RuleIds; ///< by ruleIndex
   std::vector<json> Artifacts;
   bool CodePoints = false;
@@ -150,6 +154,7 @@ private:
     for (const json &R : arrayAt(Run, "results"))
       addResult(R);
     readInvocations(Run);
+    readRunContext(Run);
   }
 
   void readBases(const json &Run) {
@@ -170,6 +175,10 @@ private:
   void readRules(const json &Run) {
     RulesById.clear();
     RuleIds.clear();
+    MessageStrings.clear();
+    GlobalMessageStrings =
+        objectAt(objectAt(objectAt(Run, "tool"), "driver"),
+                 "globalMessageStrings");
     auto Read = [&](const json &Component, bool Indexed) {
       for (const json &Rule : arrayAt(Component, "rules")) {
         std::string Id = stringAt(Rule, "id");
@@ -177,6 +186,7 @@ private:
           RuleIds.push_back(Id);
         RuleInfo Info{stringAt(objectAt(Rule, "shortDescription"), "text"),
                       stringAt(Rule, "helpUri")};
+        MessageStrings.emplace(Id, objectAt(Rule, "messageStrings"));
         RulesById.emplace(Id, std::move(Info));
       }
     };
@@ -223,6 +233,7 @@ private:
     if (!P.EndLine)
       P.EndLine = P.Line;
     P.EndColumn = unsignedAt(Region, "endColumn");
+    P.PointColumn = unsignedAt(objectAt(Region, "properties"), "column");
     P.Snippet = stringAt(objectAt(Region, "snippet"), "text");
     return P;
   }
@@ -234,12 +245,29 @@ private:
     return Path;
   }
 
-  /// message.text (else its markdown), with {0}, {1}... replaced by the
-  /// arguments.
-  static std::string messageOf(const json &Message) {
+  /// message.text (else its markdown; else the string its "id" names in
+  /// the rule's messageStrings or the driver's globalMessageStrings), with
+  /// {0}, {1}... replaced by the arguments.
+  std::string messageOf(const json &Message,
+                        const std::string &RuleId = "") const {
     std::string Text = stringAt(Message, "text");
     if (Text.empty())
       Text = stringAt(Message, "markdown");
+    if (const std::string Id = stringAt(Message, "id");
+        Text.empty() && !Id.empty()) {
+      const json *Strings = nullptr;
+      if (auto It = MessageStrings.find(RuleId);
+          It != MessageStrings.end() && member(It->second, Id.c_str()))
+        Strings = &It->second;
+      else if (member(GlobalMessageStrings, Id.c_str()))
+        Strings = &GlobalMessageStrings;
+      if (Strings) {
+        const json &String = objectAt(*Strings, Id.c_str());
+        Text = stringAt(String, "text");
+        if (Text.empty())
+          Text = stringAt(String, "markdown");
+      }
+    }
     const json &Arguments = arrayAt(Message, "arguments");
     for (size_t I = 0; I < Arguments.size(); ++I)
       if (Arguments[I].is_string())
@@ -292,7 +320,7 @@ private:
     E.Level = stringAt(Result, "level");
     if (E.Level.empty())
       E.Level = "warning";
-    E.Message = messageOf(objectAt(Result, "message"));
+    E.Message = messageOf(objectAt(Result, "message"), E.Check);
     if (!Baseline.empty())
       E.State = Baseline == "new" ? "new" : "known";
     const json &Locations = arrayAt(Result, "locations");
@@ -314,7 +342,77 @@ private:
       for (const json &Related : arrayAt(Result, "relatedLocations"))
         E.Notes.push_back(
             {place(Related), messageOf(objectAt(Related, "message"))});
+    for (const json &Fix : arrayAt(Result, "fixes"))
+      E.Fixes.push_back(fix(Fix));
     Data.Entries.push_back(std::move(E));
+  }
+
+  FixInfo fix(const json &Fix) {
+    FixInfo F;
+    F.Description = messageOf(objectAt(Fix, "description"));
+    const json *Review =
+        member(objectAt(Fix, "properties"), "reviewBeforeApplying");
+    F.ReviewBeforeApplying = Review && Review->is_boolean() && Review->get<bool>();
+    for (const json &Change : arrayAt(Fix, "artifactChanges")) {
+      json Location = {{"physicalLocation",
+                        {{"artifactLocation",
+                          objectAt(Change, "artifactLocation")}}}};
+      for (const json &R : arrayAt(Change, "replacements")) {
+        Location["physicalLocation"]["region"] = objectAt(R, "deletedRegion");
+        F.Edits.push_back(
+            {place(Location),
+             stringAt(objectAt(R, "insertedContent"), "text")});
+      }
+    }
+    return F;
+  }
+
+  /// cancellint's run context: what ran, on which revision.
+  void readRunContext(const json &Run) {
+    RunInfo &Info = Data.Run;
+    for (const json &Invocation : arrayAt(Run, "invocations")) {
+      const std::string Start = stringAt(Invocation, "startTimeUtc");
+      const std::string End = stringAt(Invocation, "endTimeUtc");
+      if (!Start.empty() && (Info.StartTime.empty() || Start < Info.StartTime))
+        Info.StartTime = Start;
+      if (End > Info.EndTime)
+        Info.EndTime = End;
+    }
+    const json *Context = member(objectAt(Run, "properties"), "runContext");
+    if (!Context || !Context->is_object())
+      return;
+    Info.Known = true;
+    auto Strings = [](const json &Array, std::set<std::string> &Into) {
+      for (const json &S : Array.is_array() ? Array : json::array())
+        if (S.is_string())
+          Into.insert(S.get<std::string>());
+    };
+    if (member(*Context, "enabledChecks"))
+      Info.ChecksKnown = true;
+    Strings(arrayAt(*Context, "enabledChecks"), Info.Checks);
+    const json &Models = objectAt(*Context, "models");
+    Strings(arrayAt(Models, "libraries"), Info.Libraries);
+    for (const json &F : arrayAt(Models, "files"))
+      if (const std::string Path = stringAt(F, "path"); !Path.empty()) {
+        std::string Shown = Path;
+        if (const std::string From = stringAt(F, "from"); !From.empty())
+          Shown.append(" (").append(From).append(")");
+        Info.ModelFiles.insert(std::move(Shown));
+      }
+    for (const auto &[Name, Value] : objectAt(*Context, "options").items())
+      if (Value.is_string())
+        Info.Options.insert("--" + Name + "=" + Value.get<std::string>());
+    const json &Git = objectAt(*Context, "git");
+    if (const std::string Commit = stringAt(Git, "commit"); !Commit.empty())
+      Info.GitCommits.insert(Commit);
+    if (const json *Dirty = member(Git, "dirty"); Dirty && Dirty->is_boolean())
+      Info.GitDirty |= Dirty->get<bool>();
+    const json &Baseline = objectAt(*Context, "baseline");
+    if (const std::string File = stringAt(Baseline, "file"); !File.empty())
+      Info.Baselines.insert(File + " (" +
+                            std::to_string(unsignedAt(Baseline, "findings")) +
+                            " findings recorded)");
+    Strings(arrayAt(*Context, "shards"), Info.Shards);
   }
 
   /// The number of translation units is the run's "translationUnits"

@@ -32,6 +32,10 @@ struct Place {
   unsigned Column = 0;
   unsigned EndLine = 0;
   unsigned EndColumn = 0;  ///< 0: none
+  /// Where the finding points inside the region, when not at its start
+  /// (cancellint's region.properties.column: `obj.wait()` marked whole,
+  /// pointing at `wait`); 0 otherwise.
+  unsigned PointColumn = 0;
   bool CodePoints = false; ///< columns count code points, not UTF-16 units
   std::string Snippet;     ///< region.snippet, when the SARIF has one
 
@@ -49,6 +53,21 @@ struct RuleInfo {
   std::string HelpUri;
 };
 
+/// One replacement of a fix: the deleted region and what replaces it.
+struct Edit {
+  Place Where; ///< Line/Column to EndLine/EndColumn, as SARIF counts them
+  std::string Inserted;
+};
+
+/// One SARIF fix.
+struct FixInfo {
+  std::string Description;
+  /// A note's fix (properties.reviewBeforeApplying): it changes what the
+  /// code does, so it is offered for review, never applied blindly.
+  bool ReviewBeforeApplying = false;
+  std::vector<Edit> Edits;
+};
+
 struct Entry {
   std::string Check;
   std::string Level;
@@ -59,6 +78,7 @@ struct Entry {
   /// numbered as SARIF orders them.
   std::vector<std::vector<Step>> Flows;
   std::vector<Step> Notes; ///< relatedLocations, when there is no codeFlow
+  std::vector<FixInfo> Fixes;
   RuleInfo Rule;
 
   /// The directory of the shown path; "." for none.
@@ -75,8 +95,25 @@ struct FailedUnit {
   }
 };
 
+/// The run context (cancellint's run.properties.runContext and the
+/// invocations' times), joined over every run that has one.
+struct RunInfo {
+  bool Known = false; ///< some run said what ran
+  std::string StartTime, EndTime;
+  std::set<std::string> GitCommits;
+  bool GitDirty = false;
+  bool ChecksKnown = false; ///< some run said which checks it ran
+  std::set<std::string> Checks;
+  std::set<std::string> Libraries;
+  std::set<std::string> ModelFiles; ///< "path (from)"
+  std::set<std::string> Options;    ///< "--name=value"
+  std::set<std::string> Baselines;  ///< "file (N findings)"
+  std::set<std::string> Shards;
+};
+
 /// What the HTML page shows, collected from every run of every input.
 struct SarifResults {
+  RunInfo Run;
   std::vector<Entry> Entries;
   std::set<FailedUnit> Failures;
   /// The runs' translation units, summed; unknown when a run does not say.

@@ -4,7 +4,11 @@
 // and help, results with a first location, relatedLocations for notes,
 // codeFlows for findings that explain a path, partialFingerprints that
 // survive unrelated edits, and invocations that say which translation units
-// failed. Nothing depends on -j or timing: the same run gives the same bytes.
+// failed, when the run started and ended. run.properties.runContext says
+// what ran (docs/report.md): the enabled checks, the models, the options
+// that shape the results, the git revision, the baseline and the shards.
+// Nothing depends on -j; with SOURCE_DATE_EPOCH set (for the times), the
+// same run gives the same bytes.
 //
 //===----------------------------------------------------------------------===//
 #include "Files.h"
@@ -95,7 +99,30 @@ private:
       P["files"] = R.Files;
     if (R.SkippedCommands)
       P["skippedCompileCommands"] = R.SkippedCommands;
+    if (R.Context.Known)
+      P["runContext"] = runContext();
     return P;
+  }
+
+  /// What ran: an empty "enabledChecks" is a run that checked nothing,
+  /// which a report must not show as clean.
+  json runContext() {
+    const RunContext &C = R.Context;
+    json Files = json::array();
+    for (const auto &[Path, From] : C.ModelFiles)
+      Files.push_back({{"path", Path}, {"from", From}});
+    json Out = {{"models", {{"libraries", C.Libraries}, {"files", Files}}},
+                {"options", C.Options}};
+    if (C.ChecksKnown) // no unit was analysed: not known, not none
+      Out["enabledChecks"] = C.Checks;
+    if (!C.GitCommit.empty())
+      Out["git"] = {{"commit", C.GitCommit}, {"dirty", C.GitDirty}};
+    if (!C.Baseline.empty())
+      Out["baseline"] = {{"file", C.Baseline},
+                         {"findings", C.BaselineFindings}};
+    if (!C.Shards.empty())
+      Out["shards"] = C.Shards;
+    return Out;
   }
 
   json artifactLocation(const std::string &File) {
@@ -235,9 +262,15 @@ private:
             json::array({{{"physicalLocation",
                            {{"artifactLocation", artifactLocation(F.File)}}}}})}});
     }
-    return {{"executionSuccessful", R.Failures.empty() && R.ExitCode != 2},
-            {"exitCode", R.ExitCode},
-            {"toolExecutionNotifications", Notifications}};
+    json Invocation = {
+        {"executionSuccessful", R.Failures.empty() && R.ExitCode != 2},
+        {"exitCode", R.ExitCode},
+        {"toolExecutionNotifications", Notifications}};
+    if (!R.Context.StartTime.empty())
+      Invocation["startTimeUtc"] = R.Context.StartTime;
+    if (!R.Context.EndTime.empty())
+      Invocation["endTimeUtc"] = R.Context.EndTime;
+    return Invocation;
   }
 };
 

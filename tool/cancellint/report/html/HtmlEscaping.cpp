@@ -5,7 +5,13 @@
 
 namespace cancellint::tool {
 
-std::string escapeHtml(llvm::StringRef Text) {
+namespace {
+
+/// Text with what is not valid UTF-8, and control characters other than
+/// tab and newline, replaced with U+FFFD; \p Escape writes each other
+/// ASCII character.
+template <typename EscapeFn>
+std::string sanitize(llvm::StringRef Text, EscapeFn Escape) {
   std::string Out;
   Out.reserve(Text.size());
   const auto *Bytes = reinterpret_cast<const llvm::UTF8 *>(Text.data());
@@ -23,6 +29,19 @@ std::string escapeHtml(llvm::StringRef Text) {
       }
       continue;
     }
+    if ((C < 0x20 && C != '\t' && C != '\n') || C == 0x7F)
+      Out += "\xEF\xBF\xBD";
+    else
+      Escape(static_cast<char>(C), Out);
+    ++I;
+  }
+  return Out;
+}
+
+} // namespace
+
+std::string escapeHtml(llvm::StringRef Text) {
+  return sanitize(Text, [](char C, std::string &Out) {
     switch (C) {
     case '&':
       Out += "&amp;";
@@ -40,13 +59,36 @@ std::string escapeHtml(llvm::StringRef Text) {
       Out += "&#39;";
       break;
     default:
-      if ((C < 0x20 && C != '\t' && C != '\n') || C == 0x7F)
-        Out += "\xEF\xBF\xBD";
-      else
-        Out += static_cast<char>(C);
+      Out += C;
     }
-    ++I;
-  }
+  });
+}
+
+std::string cleanText(llvm::StringRef Text) {
+  return sanitize(Text, [](char C, std::string &Out) { Out += C; });
+}
+
+std::string jsonForScript(const nlohmann::json &Data) {
+  // Outside strings JSON has none of these characters: each is in a string,
+  // where its \u escape means the same.
+  const std::string Text =
+      Data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string Out;
+  Out.reserve(Text.size() + Text.size() / 16);
+  for (const char C : Text)
+    switch (C) {
+    case '<':
+      Out += "\\u003c";
+      break;
+    case '>':
+      Out += "\\u003e";
+      break;
+    case '&':
+      Out += "\\u0026";
+      break;
+    default:
+      Out += C;
+    }
   return Out;
 }
 

@@ -1,4 +1,17 @@
 //===--- HtmlFindings.cpp - The HTML page's findings ---------------------===//
+//
+// Thousands of findings do not fit in a page as markup: each would carry
+// its excerpt, path and fix as HTML, megabytes that the browser lays out
+// before anyone reads them. The findings are data instead, one JSON block
+// the script reads (never executes); it filters, groups and shows a page
+// at a time. The data is compact: a source line that several findings
+// show is stored once, files and checks are numbers.
+//
+// Columns: SARIF counts them in UTF-16 units (cancellint) or code points;
+// the page shows them as the compiler does, in bytes of UTF-8, and marks
+// whole expressions with offsets into the line as the script sees it.
+//
+//===----------------------------------------------------------------------===//
 #include "report/html/HtmlFindings.h"
 #include "SourceLines.h"
 #include "report/html/HtmlEscaping.h"
@@ -15,114 +28,84 @@
 
 namespace cancellint::tool {
 
+using nlohmann::json;
+
 namespace {
 
 /// Lines shown above and below a finding's line.
-constexpr unsigned ContextLines = 3;
+constexpr unsigned ContextLines = 2;
 /// Path steps in the same file at most this far away are shown in the
 /// excerpt itself, marked with their numbers.
 constexpr unsigned StepReach = 10;
+/// A multi-line marked expression is shown to this many lines at most.
+constexpr unsigned MaxMarkedLines = 6;
 
 bool isIdentifierByte(char C) { return llvm::isAlnum(C) || C == '_'; }
 
-class FindingsWriter {
-public:
-  FindingsWriter(const SarifResults &Data, const PageIndex &Index,
-                 llvm::raw_ostream &OS)
-      : Data(Data), Index(Index), OS(OS) {}
+/// The UTF-16 units of valid UTF-8 \p Text: offsets as the script counts.
+size_t utf16Units(llvm::StringRef Text) {
+  size_t Units = 0;
+  for (const char C : Text) {
+    const auto Byte = static_cast<unsigned char>(C);
+    if ((Byte & 0xC0) == 0x80)
+      continue; // a continuation byte
+    Units += Byte >= 0xF0 ? 2 : 1;
+  }
+  return Units;
+}
 
-  void writeFindings() {
-    OS << "<section id=\"findings\" aria-labelledby=\"findings-h\">\n"
-       << "<h2 id=\"findings-h\">Findings</h2>\n";
-    if (Data.Entries.empty()) {
-      OS << "<p class=\"empty\">No findings.</p>\n</section>\n";
-      return;
+class FindingsData {
+public:
+  FindingsData(const SarifResults &Data, const PageIndex &Index)
+      : Data(Data), Index(Index), Sources(Index.Files.size()) {}
+
+  json build() {
+    json Checks = json::array();
+    for (const Counted &C : Index.Checks) {
+      const RuleInfo &Rule = Index.Rules.at(C.Name);
+      json Check = {{"id", cleanText(C.Name)},
+                    {"k", checkColourClass(C.Name)},
+                    {"n", C.Count}};
+      if (!Rule.Short.empty())
+        Check["short"] = cleanText(Rule.Short);
+      // Only web and local links: a SARIF file could carry `javascript:`.
+      if (safeLink(Rule.HelpUri))
+        Check["help"] = cleanText(Rule.HelpUri);
+      Checks.push_back(std::move(Check));
     }
-    writeFilters();
-    OS << "<p id=\"none-shown\" class=\"empty\" hidden>No finding matches the "
-          "filters.</p>\n";
-    for (size_t I = 0; I < Data.Entries.size(); ++I)
-      writeEntry(Data.Entries[I], I + 1);
-    OS << "</section>\n";
+    json Modules = json::array();
+    for (const Counted &M : Index.Modules)
+      Modules.push_back(cleanText(M.Name));
+    json Files = json::array();
+    Files.get_ref<json::array_t &>().reserve(Index.Files.size());
+    for (size_t I = 0; I < Index.Files.size(); ++I)
+      Files.push_back(
+          {{"p", cleanText(Index.Files[I].Name)}, {"m", Index.FileModule[I]}});
+    json Findings = json::array();
+    for (const Entry &E : Data.Entries)
+      Findings.push_back(finding(E));
+    for (const std::string &Name : OtherFileNames)
+      Files.push_back({{"p", cleanText(Name)}});
+    json Src = json::array();
+    for (const auto &Lines : Sources) {
+      json ByLine = json::object();
+      for (const auto &[Number, Text] : Lines)
+        ByLine[std::to_string(Number)] = Text;
+      Src.push_back(std::move(ByLine));
+    }
+    return {{"checks", Checks},   {"modules", Modules},
+            {"files", Files},     {"src", Src},
+            {"baseline", Data.HasBaseline}, {"findings", Findings}};
   }
 
 private:
   const SarifResults &Data;
   const PageIndex &Index;
-  llvm::raw_ostream &OS;
-  SourceLines Sources;
-
-  void checkbox(const char *Group, const std::string &Value,
-                const std::string &Label, size_t Count,
-                const std::string &Swatch = "") {
-    const std::string Id = std::string("f-") + Group + "-" + Value;
-    OS << "<label for=\"" << Id << R"("><input type="checkbox" id=")" << Id
-       << "\" name=\"" << Group << "\" value=\"" << Value << "\" checked>";
-    if (!Swatch.empty())
-      OS << "<span class=\"sw " << Swatch << "\"></span>";
-    OS << "<span class=\"mono\">" << escapeHtml(Label) << "</span><span "
-       << "class=\"n\">" << Count << "</span></label>\n";
-  }
-
-  void groupButtons(const char *Group) {
-    OS << R"(<button type="button" class="js-only" data-group=")" << Group
-       << "\" data-set=\"all\">all</button><button type=\"button\" "
-          "class=\"js-only\" data-group=\""
-       << Group << R"(" data-set="none">none</button>)";
-  }
-
-  void writeFilters() {
-    OS << "<div class=\"box\" id=\"filters\" role=\"group\" "
-          "aria-label=\"Filters\">\n<div class=\"filters\">\n"
-       << "<fieldset><legend>Check";
-    groupButtons("c");
-    OS << "</legend><div class=\"opts\">\n";
-    for (size_t I = 0; I < Index.Checks.size(); ++I)
-      checkbox("c", std::to_string(I), Index.Checks[I].Name,
-               Index.Checks[I].Count, "k" + std::to_string(I));
-    OS << "</div></fieldset>\n<fieldset><legend>Directory";
-    groupButtons("d");
-    OS << "</legend><div class=\"opts\">\n";
-    for (size_t I = 0; I < Index.Directories.size(); ++I)
-      checkbox("d", std::to_string(I),
-               directoryLabel(Index.Directories[I].Name),
-               Index.Directories[I].Count);
-    OS << "</div></fieldset>\n";
-    if (Data.HasBaseline) {
-      OS << "<fieldset><legend>Baseline</legend><div class=\"opts\">\n";
-      checkbox("s", "new", "new", Index.New);
-      checkbox("s", "known", "known", Data.Entries.size() - Index.New);
-      OS << "</div></fieldset>\n";
-    }
-    OS << "</div>\n<p class=\"shown js-only\" aria-live=\"polite\">Showing "
-          "<b id=\"shown\">"
-       << Data.Entries.size() << "</b> of " << Data.Entries.size()
-       << " findings. <button type=\"button\" id=\"reset\">show all</button>"
-          "</p>\n</div>\n";
-  }
-
-  void writeEntry(const Entry &E, size_t Number) {
-    const size_t Check = Index.CheckIndex.at(E.Check);
-    const bool Error = E.Level == "error";
-    OS << "<article class=\"finding" << (Error ? " error" : "") << "\" id=\"f"
-       << Number << "\" data-c=\"" << Check << "\" data-d=\""
-       << Index.DirectoryIndex.at(E.directory()) << "\"";
-    if (!E.State.empty())
-      OS << " data-s=\"" << E.State << "\"";
-    OS << " data-line=\"" << E.Where.Line << "\">\n<header><a class=\"idx\" "
-       << "href=\"#f" << Number << "\">#" << Number << "</a>"
-       << "<span class=\"level\">" << escapeHtml(E.Level) << "</span>"
-       << "<span class=\"check k" << Check << "\">" << escapeHtml(E.Check)
-       << "</span><span class=\"loc\">" << escapeHtml(E.Where.label())
-       << "</span>";
-    if (!E.State.empty())
-      OS << "<span class=\"badge " << E.State << "\">" << E.State << "</span>";
-    OS << "</header>\n<p class=\"msg\">" << escapeHtml(E.Message) << "</p>\n";
-    const std::set<size_t> Marked = writeExcerpt(E);
-    writePath(E, Marked);
-    writeFix(E);
-    OS << "</article>\n";
-  }
+  SourceLines Lines;
+  /// By file index: the lines the page shows, cleaned.
+  std::vector<std::map<unsigned, std::string>> Sources;
+  std::map<std::string, size_t> OtherFiles;
+  std::vector<std::string> OtherFileNames;
 
   /// Why the source line of \p P cannot be shown ("" when there is nothing
   /// to say); nullopt when it can.
@@ -131,147 +114,266 @@ private:
       return std::string(P.Shown.empty() ? "No source location." : "");
     if (P.Path.empty())
       return "Source not available: '" + P.Shown + "' is not a local file.";
-    if (const std::string Error = Sources.readError(P.Path); !Error.empty())
+    if (const std::string Error = Lines.readError(P.Path); !Error.empty())
       return "Source not available: cannot read '" + P.Path + "' (" + Error +
              ").";
-    if (const unsigned Count = Sources.lineCount(P.Path); P.Line > Count)
+    if (const unsigned Count = Lines.lineCount(P.Path); P.Line > Count)
       return "Source not available: '" + P.Path + "' has no line " +
              std::to_string(P.Line) + " (it has " + std::to_string(Count) +
              "); it changed since the analysis.";
     return std::nullopt;
   }
 
-  /// The primary line, with the finding's columns marked.
-  std::string markedLine(const Place &P, llvm::StringRef Text) {
-    const size_t Begin = byteOffsetOfColumn(Text, P.Column, P.CodePoints);
-    size_t End = Begin;
-    if (P.EndLine == P.Line && P.EndColumn > P.Column)
-      End = byteOffsetOfColumn(Text, P.EndColumn, P.CodePoints);
-    else if (Begin < Text.size() && isIdentifierByte(Text[Begin]))
-      while (End < Text.size() && isIdentifierByte(Text[End]))
-        ++End;
-    else if (Begin < Text.size())
-      End =
-          std::min(Text.size(),
-                   Begin + std::max(1u, llvm::getNumBytesForUTF8(Text[Begin])));
-    if (End <= Begin)
-      return escapeHtml(Text);
-    return escapeHtml(Text.take_front(Begin)) + "<mark>" +
-           escapeHtml(Text.slice(Begin, End)) + "</mark>" +
-           escapeHtml(Text.drop_front(End));
-  }
-
-  /// One source line; \p Markers: the numbers of the path steps on it,
-  /// in a gutter that excerpts have and single step lines do not.
-  void writeLine(unsigned Number, const std::string &Html, bool Highlight,
-                 const std::vector<size_t> *Markers) {
-    OS << "<div class=\"l" << (Highlight ? " hl" : "") << "\" data-ln=\""
-       << Number << "\">";
-    if (Markers) {
-      OS << "<span class=\"g\">";
-      for (const size_t M : *Markers)
-        OS << "<span class=\"mk\">" << M << "</span>";
-      OS << "</span>";
+  /// The index of \p P's file in the page's files: those with findings
+  /// (PageIndex), then those that only steps and notes are in.
+  size_t fileOf(const Place &P) {
+    if (auto It = Index.FileIndex.find(P.Shown); It != Index.FileIndex.end())
+      return It->second;
+    auto [It, Added] = OtherFiles.emplace(
+        P.Shown, Index.Files.size() + OtherFiles.size());
+    if (Added) {
+      OtherFileNames.push_back(P.Shown);
+      Sources.emplace_back();
     }
-    OS << Html << "</div>";
+    return It->second;
   }
 
-  /// The finding's line and a few around it. Returns the numbers of the
-  /// path steps that are marked in it.
-  std::set<size_t> writeExcerpt(const Entry &E) {
+  /// Keeps line \p Number of \p P's file for the page.
+  void keep(const Place &P, unsigned Number) {
+    std::map<unsigned, std::string> &Kept = Sources[fileOf(P)];
+    if (!Kept.count(Number))
+      Kept[Number] = cleanText(Lines.line(P.Path, Number));
+  }
+
+  /// Where \p P points, in bytes as the compiler counts columns, when
+  /// the line is known; else as the SARIF counts.
+  unsigned byteColumnOf(const Place &P) {
+    const unsigned Column = P.PointColumn ? P.PointColumn : P.Column;
+    if (!Column || unavailable(P))
+      return Column;
+    return byteOffsetOfColumn(Lines.line(P.Path, P.Line), Column,
+                              P.CodePoints) +
+           1;
+  }
+
+  /// The marked part of each line of \p P's expression: [line, from, to]
+  /// in UTF-16 units of the line's cleaned text.
+  json marks(const Place &P) {
+    json Out = json::array();
+    const unsigned Last =
+        std::min(std::max(P.EndLine, P.Line), P.Line + MaxMarkedLines - 1);
+    for (unsigned L = P.Line; L <= Last; ++L) {
+      const llvm::StringRef Text = Lines.line(P.Path, L);
+      size_t Begin = L == P.Line
+                         ? byteOffsetOfColumn(Text, P.Column, P.CodePoints)
+                         : Text.size() - Text.ltrim().size();
+      size_t End = Text.rtrim().size();
+      if (L == P.EndLine && P.EndColumn)
+        End = byteOffsetOfColumn(Text, P.EndColumn, P.CodePoints);
+      else if (P.EndLine == P.Line) {
+        // No end: the identifier, or the one character, at the place.
+        End = Begin;
+        if (Begin < Text.size() && isIdentifierByte(Text[Begin]))
+          while (End < Text.size() && isIdentifierByte(Text[End]))
+            ++End;
+        else if (Begin < Text.size())
+          End = std::min(Text.size(),
+                         Begin + std::max(1u, llvm::getNumBytesForUTF8(
+                                                  Text[Begin])));
+      }
+      if (End <= Begin)
+        continue;
+      const size_t From = utf16Units(cleanText(Text.take_front(Begin)));
+      Out.push_back({L, From,
+                     From + utf16Units(cleanText(Text.slice(Begin, End)))});
+    }
+    return Out;
+  }
+
+  json step(const Step &S, bool InExcerpt) {
+    json J = {{"m", cleanText(S.Message)}};
+    if (!S.Where.Shown.empty())
+      J["f"] = fileOf(S.Where);
+    if (S.Where.Line) {
+      J["l"] = S.Where.Line;
+      J["k"] = byteColumnOf(S.Where);
+    }
+    if (InExcerpt)
+      J["i"] = 1;
+    else if (!unavailable(S.Where))
+      keep(S.Where, S.Where.Line);
+    return J;
+  }
+
+  /// One fix as diff hunks: the lines it changes, before and after.
+  json fix(const FixInfo &F) {
+    json Edits = json::array();
+    for (const Edit &E : F.Edits) {
+      const Place &P = E.Where;
+      json J = {{"t", cleanText(P.Shown)}, {"l", P.Line}};
+      if (P.Line && !unavailable(P) && P.EndLine >= P.Line &&
+          P.EndLine <= Lines.lineCount(P.Path)) {
+        const llvm::StringRef First = Lines.line(P.Path, P.Line);
+        const llvm::StringRef LastLine = Lines.line(P.Path, P.EndLine);
+        const size_t Begin =
+            byteOffsetOfColumn(First, std::max(1u, P.Column), P.CodePoints);
+        const size_t End = byteOffsetOfColumn(
+            LastLine, std::max(1u, P.EndColumn), P.CodePoints);
+        json Old = json::array();
+        for (unsigned L = P.Line; L <= P.EndLine; ++L)
+          Old.push_back(cleanText(Lines.line(P.Path, L)));
+        const std::string After =
+            (First.take_front(Begin) + E.Inserted + LastLine.drop_front(End))
+                .str();
+        // The changed lines as they read after the fix (an emptied line
+        // stays, empty).
+        json New = json::array();
+        llvm::SmallVector<llvm::StringRef> Split;
+        llvm::StringRef(After).split(Split, '\n');
+        for (const llvm::StringRef S : Split)
+          New.push_back(cleanText(S));
+        J["o"] = std::move(Old);
+        J["a"] = std::move(New);
+      } else {
+        J["a"] = json::array({cleanText(E.Inserted)});
+      }
+      Edits.push_back(std::move(J));
+    }
+    json J = {{"d", cleanText(F.Description)}, {"e", Edits}};
+    if (F.ReviewBeforeApplying)
+      J["r"] = 1;
+    return J;
+  }
+
+  json finding(const Entry &E) {
     const Place &P = E.Where;
+    json J = {{"c", Index.CheckIndex.at(E.Check)},
+              {"f", Index.FileIndex.at(P.Shown)},
+              {"v", cleanText(E.Level)},
+              {"m", cleanText(E.Message)}};
+    if (P.Line) {
+      J["l"] = P.Line;
+      J["k"] = byteColumnOf(P);
+    }
+    if (!E.State.empty())
+      J["s"] = E.State;
     std::set<size_t> Marked;
     if (const std::optional<std::string> Why = unavailable(P)) {
       if (!Why->empty())
-        OS << "<p class=\"nosrc\">" << escapeHtml(*Why) << "</p>\n";
+        J["u"] = cleanText(*Why);
       if (P.Line && !P.Snippet.empty()) {
-        OS << "<div class=\"src\">";
-        const std::vector<size_t> NoMarkers;
-        writeLine(P.Line, escapeHtml(llvm::StringRef(P.Snippet).rtrim("\r\n")),
-                  true, &NoMarkers);
-        OS << "</div>\n";
+        // The SARIF's own copy of the line, unmarked.
+        Sources[fileOf(P)].emplace(
+            P.Line, cleanText(llvm::StringRef(P.Snippet).rtrim("\r\n")));
+        J["x"] = {P.Line, P.Line};
       }
-      return Marked;
-    }
-    // Steps in this file near the finding are marked in the excerpt.
-    std::map<unsigned, std::vector<size_t>> Markers;
-    unsigned Low = P.Line > ContextLines ? P.Line - ContextLines : 1;
-    unsigned High = P.Line + ContextLines;
-    if (E.Flows.size() == 1)
-      for (size_t I = 0; I < E.Flows[0].size(); ++I) {
-        const Place &S = E.Flows[0][I].Where;
-        if (S.Path != P.Path || !S.Line ||
-            (S.Line > P.Line ? S.Line - P.Line : P.Line - S.Line) > StepReach)
-          continue;
-        Markers[S.Line].push_back(I + 1);
-        Marked.insert(I + 1);
-        Low = std::min(Low, S.Line > 1 ? S.Line - 1 : 1);
-        High = std::max(High, S.Line + 1);
+    } else {
+      // Steps in this file near the finding are marked in the excerpt.
+      std::map<unsigned, std::vector<size_t>> Markers;
+      unsigned Low = P.Line > ContextLines ? P.Line - ContextLines : 1;
+      unsigned High = std::min(std::max(P.Line, P.EndLine),
+                               P.Line + MaxMarkedLines - 1) +
+                      ContextLines;
+      if (E.Flows.size() == 1)
+        for (size_t I = 0; I < E.Flows[0].size(); ++I) {
+          const Place &S = E.Flows[0][I].Where;
+          if (S.Path != P.Path || !S.Line ||
+              (S.Line > P.Line ? S.Line - P.Line : P.Line - S.Line) > StepReach)
+            continue;
+          Markers[S.Line].push_back(I + 1);
+          Marked.insert(I + 1);
+          Low = std::min(Low, S.Line > 1 ? S.Line - 1 : 1);
+          High = std::max(High, S.Line + 1);
+        }
+      High = std::min(High, Lines.lineCount(P.Path));
+      for (unsigned L = Low; L <= High; ++L)
+        keep(P, L);
+      J["x"] = {Low, High};
+      J["h"] = marks(P);
+      if (!Markers.empty()) {
+        json G = json::object();
+        for (const auto &[Line, Steps] : Markers)
+          G[std::to_string(Line)] = Steps;
+        J["g"] = std::move(G);
       }
-    High = std::min(High, Sources.lineCount(P.Path));
-    OS << "<div class=\"src\">";
-    for (unsigned L = Low; L <= High; ++L) {
-      const llvm::StringRef Text = Sources.line(P.Path, L);
-      writeLine(L, L == P.Line ? markedLine(P, Text) : escapeHtml(Text),
-                L == P.Line, &Markers[L]);
     }
-    OS << "</div>\n";
-    return Marked;
-  }
-
-  /// A path step or note; its line too, unless the excerpt shows it.
-  void writeStep(const Step &S, bool InExcerpt) {
-    OS << "<li><span class=\"loc\">" << escapeHtml(S.Where.label())
-       << "</span> " << escapeHtml(S.Message);
-    if (!InExcerpt && !unavailable(S.Where)) {
-      OS << "<div class=\"src\">";
-      writeLine(S.Where.Line,
-                escapeHtml(Sources.line(S.Where.Path, S.Where.Line)), false,
-                nullptr);
-      OS << "</div>";
-    }
-    OS << "</li>\n";
-  }
-
-  void writePath(const Entry &E, const std::set<size_t> &Marked) {
-    for (size_t F = 0; F < E.Flows.size(); ++F) {
-      OS << "<div class=\"path\"><h3>Path";
-      if (E.Flows.size() > 1)
-        OS << " " << F + 1 << " of " << E.Flows.size();
-      OS << "</h3><ol>\n";
-      for (size_t I = 0; I < E.Flows[F].size(); ++I)
-        writeStep(E.Flows[F][I], E.Flows.size() == 1 && Marked.count(I + 1));
-      OS << "</ol></div>\n";
+    if (!E.Flows.empty()) {
+      json Flows = json::array();
+      for (const std::vector<Step> &Flow : E.Flows) {
+        json Steps = json::array();
+        for (size_t I = 0; I < Flow.size(); ++I)
+          Steps.push_back(
+              step(Flow[I], E.Flows.size() == 1 && Marked.count(I + 1)));
+        Flows.push_back(std::move(Steps));
+      }
+      J["p"] = std::move(Flows);
     }
     if (!E.Notes.empty()) {
-      OS << "<div class=\"path\"><h3>Notes</h3><ul>\n";
+      json Notes = json::array();
       for (const Step &S : E.Notes)
-        writeStep(S, /*InExcerpt=*/false);
-      OS << "</ul></div>\n";
+        Notes.push_back(step(S, /*InExcerpt=*/false));
+      J["n"] = std::move(Notes);
     }
-  }
-
-  void writeFix(const Entry &E) {
-    OS << "<div class=\"fix\">";
-    if (auto Link = safeLink(E.Rule.HelpUri))
-      OS << R"(<span><a class="doc" href=")" << *Link
-         << R"(" rel="noopener noreferrer">)" << escapeHtml(E.Check)
-         << " documentation</a>"
-         << (E.Rule.Short.empty() ? "" : ": " + escapeHtml(E.Rule.Short))
-         << "</span>";
-    OS << "<span>Suppress with <code class=\"nolint\">// NOLINT("
-       << escapeHtml(E.Check) << ")</code>";
-    if (E.Where.Line)
-      OS << " at the end of line " << E.Where.Line;
-    OS << "</span></div>\n";
+    if (!E.Fixes.empty()) {
+      json Fixes = json::array();
+      for (const FixInfo &F : E.Fixes)
+        Fixes.push_back(fix(F));
+      J["fx"] = std::move(Fixes);
+    }
+    return J;
   }
 };
+
+void writeFilters(const SarifResults &Data, const PageIndex &Index,
+                  llvm::raw_ostream &OS) {
+  OS << "<div class=\"box js-only\" id=\"filters\" role=\"search\" "
+        "aria-label=\"Filters\">\n<div class=\"filters\">\n"
+     << "<label>Search <input type=\"search\" id=\"q\" "
+        "placeholder=\"message, file or check\" autocomplete=\"off\"></label>\n"
+     << "<label>File <input type=\"search\" id=\"qf\" "
+        "placeholder=\"path contains\" autocomplete=\"off\"></label>\n"
+     << "<label>Check <select id=\"fc\"><option value=\"\">all checks"
+        "</option>";
+  for (size_t I = 0; I < Index.Checks.size(); ++I)
+    OS << "<option value=\"" << I << "\">" << escapeHtml(Index.Checks[I].Name)
+       << " (" << Index.Checks[I].Count << ")</option>";
+  OS << "</select></label>\n<label>Directory <select id=\"fm\"><option "
+        "value=\"\">all directories</option>";
+  for (size_t I = 0; I < Index.Modules.size(); ++I)
+    OS << "<option value=\"" << I << "\">" << escapeHtml(Index.Modules[I].Name)
+       << " (" << Index.Modules[I].Count << ")</option>";
+  OS << "</select></label>\n";
+  if (Data.HasBaseline)
+    OS << "<label>Baseline <select id=\"fs\"><option value=\"\">new and "
+          "known</option><option value=\"new\">new ("
+       << Index.New << ")</option><option value=\"known\">known ("
+       << Data.Entries.size() - Index.New << ")</option></select></label>\n";
+  OS << "</div>\n<p class=\"shown\" aria-live=\"polite\">Showing <b "
+        "id=\"shown\">"
+     << Data.Entries.size() << "</b> of " << Data.Entries.size()
+     << " findings. <button type=\"button\" id=\"reset\">show all</button>"
+        "</p>\n</div>\n";
+}
 
 } // namespace
 
 void writeHtmlFindings(const SarifResults &Data, const PageIndex &Index,
                        llvm::raw_ostream &OS) {
-  FindingsWriter(Data, Index, OS).writeFindings();
+  OS << "<section id=\"findings\" aria-labelledby=\"findings-h\">\n"
+     << "<h2 id=\"findings-h\">Findings</h2>\n";
+  if (Data.Entries.empty()) {
+    OS << "<p class=\"empty\">No findings.</p>\n</section>\n";
+    return;
+  }
+  writeFilters(Data, Index, OS);
+  OS << "<noscript><p class=\"empty\">The list of findings is shown with "
+        "JavaScript. The overview above counts every one of them; the SARIF "
+        "file lists them for other viewers.</p></noscript>\n"
+     << "<p id=\"none-shown\" class=\"empty\" hidden>No finding matches the "
+        "filters.</p>\n<div id=\"list\"></div>\n"
+     << R"(<script type="application/json" id="report-data">)"
+     << jsonForScript(FindingsData(Data, Index).build()) << "</script>\n"
+     << "</section>\n";
 }
 
 } // namespace cancellint::tool

@@ -9,9 +9,10 @@
 
 namespace cancellint::tool {
 
-/// The findings section: the filters, then each finding with an excerpt of
-/// its source (read now), its path or notes, its check's documentation and
-/// how to suppress it.
+/// The findings section: the filters (text, file, check, module, new or
+/// known), the list the script renders, grouped and paged, and the page's
+/// data: every finding with the source lines it shows (read now), its path,
+/// notes and fixes as diffs, in a JSON data block (docs/report.md).
 void writeHtmlFindings(const SarifResults &Data, const PageIndex &Index,
                        llvm::raw_ostream &OS);
 

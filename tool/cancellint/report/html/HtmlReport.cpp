@@ -1,12 +1,18 @@
 //===--- HtmlReport.cpp - One self-contained HTML page for an audit ------===//
 //
 // SARIF in, one HTML file out: no network, no external fonts or scripts
-// (a Content-Security-Policy forbids them), readable without JavaScript,
-// printable. Every string that comes from SARIF or from a source file goes
-// through escapeHtml(), and hyperlinks only ever carry http(s) URLs, so a
-// source line such as `</script><img onerror=...>` shows as text. The
-// script carries no data: it reads the DOM, and the policy allows it by
-// hash, so no injected inline handler could run even if escaping failed.
+// (a Content-Security-Policy forbids them), printable. The header, the
+// overview and the failed units are markup, readable without JavaScript;
+// the findings are a JSON data block that the script shows a page at a
+// time, so that ten thousand findings stay a few megabytes and a filter
+// answers at once. Every string that comes from SARIF or from a source
+// file goes through escapeHtml() in markup, and through jsonForScript() in
+// the data block, where '<', '>' and '&' are \u escapes, so a source line
+// such as `</script><img onerror=...>` can end nothing; the script puts
+// text into the page as text (textContent), never as markup, and sets
+// links only to http(s) and file: URLs. The script itself carries no data,
+// and the policy allows it by hash, so no injected inline handler could
+// run even if escaping failed.
 //
 // Rendering is deterministic: the same inputs give the same bytes.
 //
@@ -58,31 +64,6 @@ std::string contentSecurityPolicy() {
          llvm::encodeBase64(Hash) + "'; base-uri 'none'; form-action 'none'";
 }
 
-std::string checkColours(const PageIndex &Index) {
-  std::string Css;
-  for (size_t I = 0; I < Index.Checks.size(); ++I)
-    Css += ".k" + std::to_string(I) + "{--k:" + checkColour(I).str() + "}\n";
-  return Css;
-}
-
-/// Without JavaScript the filters still work, in CSS: an unchecked box
-/// hides the findings it stands for. The script takes over when it runs.
-std::string noScriptFilters(const SarifResults &Data, const PageIndex &Index) {
-  std::string Css;
-  auto Rule = [&](const std::string &Box, const std::string &Attribute) {
-    Css += "html:not(.js) body:has(#" + Box + ":not(:checked)) .finding[" +
-           Attribute + "]{display:none}\n";
-  };
-  for (size_t I = 0; I < Index.Checks.size(); ++I)
-    Rule("f-c-" + std::to_string(I), "data-c=\"" + std::to_string(I) + "\"");
-  for (size_t I = 0; I < Index.Directories.size(); ++I)
-    Rule("f-d-" + std::to_string(I), "data-d=\"" + std::to_string(I) + "\"");
-  if (Data.HasBaseline)
-    for (const char *S : {"new", "known"})
-      Rule(std::string("f-s-") + S, std::string("data-s=\"") + S + "\"");
-  return Css;
-}
-
 void writePage(const SarifResults &Data, const HtmlOptions &Options,
                llvm::raw_ostream &OS) {
   const PageIndex Index(Data);
@@ -94,8 +75,7 @@ void writePage(const SarifResults &Data, const HtmlOptions &Options,
         "initial-scale=1\">\n"
      << R"(<meta name="generator" content="cancellint )" << version()
      << "\">\n<title>" << escapeHtml(Options.Title) << "</title>\n<style>\n"
-     << asset("style") << checkColours(Index) << noScriptFilters(Data, Index)
-     << "</style>\n"
+     << asset("style") << "</style>\n"
      << "</head>\n<body>\n<main>\n";
   writeHtmlHeader(Data, Options.Title, OS);
   writeHtmlSummary(Data, Index, OS);

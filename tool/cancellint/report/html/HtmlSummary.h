@@ -1,4 +1,4 @@
-//===--- HtmlSummary.h - The HTML page's header and summary --------------===//
+//===--- HtmlSummary.h - The HTML page's header and overview -------------===//
 #ifndef CANCELLINT_TOOL_REPORT_HTML_HTMLSUMMARY_H
 #define CANCELLINT_TOOL_REPORT_HTML_HTMLSUMMARY_H
 
@@ -10,13 +10,14 @@
 
 namespace cancellint::tool {
 
-/// The page's header: its title, the tools that analysed, the SARIF files
-/// and where the sources are.
+/// The page's header: its title and the run context: the tools, when, the
+/// git revision, the checks enabled (a run with none says so), the models,
+/// the options, the baseline, the shards, the inputs and the source roots.
 void writeHtmlHeader(const SarifResults &Data, llvm::StringRef Title,
                      llvm::raw_ostream &OS);
 
-/// The summary section: the counts, a bar chart per check and one per
-/// directory, the translation units not fully analysed and the models used.
+/// The overview: the counts, the matrix of checks by directory, and the
+/// translation units that could not be analysed, with why.
 void writeHtmlSummary(const SarifResults &Data, const PageIndex &Index,
                       llvm::raw_ostream &OS);
 
