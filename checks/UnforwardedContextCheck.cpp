@@ -373,6 +373,11 @@ bool UnforwardedContextCheck::checkTokenArgument(
     }
     if (Name.empty())
       return false;
+    // A local root the function links to the held token (a links[] call
+    // on the held context that refers to it: a child context whose cancel
+    // token the parent keeps) is derived, not a new root.
+    if (P.What == Provenance::Root && P.Local && Flow.isWiredToHeld(P.Local))
+      return false;
     if (P.What == Provenance::Fresh && P.Local) {
       if (Flow.isLinked(P.Local))
         return false;

@@ -153,7 +153,14 @@ void TokenFlow::walk(const Stmt *S) {
     if (!ScopeTokenLocals.empty())
       TokenLocalsAt[Call].assign(ScopeTokenLocals.begin(),
                                  ScopeTokenLocals.end());
-    if (Queries.isLink(calleeOf(Call)))
+    // A template may leave a link call unresolved (a lambda argument is
+    // dependent there): every candidate must be a link.
+    auto Candidates = unresolvedCandidates(Call);
+    if (Queries.isLink(calleeOf(Call)) ||
+        (!Candidates.empty() &&
+         llvm::all_of(Candidates, [&](const FunctionDecl *FD) {
+           return Queries.isLink(FD);
+         })))
       LinkCalls.push_back(Call);
   }
 }
@@ -841,10 +848,23 @@ void TokenFlow::resolveLinks() {
       if (auto It = Locals.find(V); It != Locals.end())
         It->second.LinkedByCall = true;
   };
-  // links[] calls that refer to a held token tie the locals they refer to.
+  // links[] calls that refer to a held token tie the locals they refer to,
+  // also from inside the lambdas they receive: in a template, a lambda's
+  // implicit captures are not listed, only its body names them.
   for (const Expr *Call : LinkCalls)
-    if (readsHeld(Call))
+    if (readsHeld(Call)) {
       MarkLinked(Call);
+      llvm::SmallVector<const Stmt *, 16> Work{Call};
+      while (!Work.empty()) {
+        const Stmt *S = Work.pop_back_val();
+        if (!S)
+          continue;
+        if (const auto *L = dyn_cast<LambdaExpr>(S))
+          MarkLinked(L->getBody());
+        for (const Stmt *Child : S->children())
+          Work.push_back(Child);
+      }
+    }
   // A lambda capturing both a held (or derived) token and a local; other
   // values computed from the held token (a reactor, a peer name) do not
   // make it wiring.
@@ -898,6 +918,12 @@ bool TokenFlow::isLinked(const VarDecl *Local) {
       return false;
     }
   });
+}
+
+bool TokenFlow::isWiredToHeld(const VarDecl *Local) {
+  resolveLinks();
+  auto It = Locals.find(Local);
+  return It != Locals.end() && It->second.LinkedByCall;
 }
 
 const DeclStmt *TokenFlow::declarationOf(const VarDecl *Local) const {

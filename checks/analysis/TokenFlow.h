@@ -148,6 +148,12 @@ public:
   ///     is not a token): what happens there is unknown.
   bool isLinked(const clang::VarDecl *Local);
 
+  /// Whether the local \p Local is tied to the held token by the function's
+  /// own wiring: a `links[]` call that refers to both, a lambda capturing
+  /// both, or one call passing both to token parameters. Unlike isLinked,
+  /// an escape does not count: what a root local escapes to is no link.
+  bool isWiredToHeld(const clang::VarDecl *Local);
+
   /// Every reference to \p Local in the function, in source order.
   llvm::ArrayRef<LocalUse> usesOf(const clang::VarDecl *Local) const;
 
