@@ -33,4 +33,4 @@ std::stop_token g_token;
 // CHECK-MESSAGES-SEVERAL: warning: invalid cancellation model: {{.*}}errors/several.json:9:37: error: expected a string (at /blocking/0/alternative) [clang-tidy-config]
 // CHECK-MESSAGES-UNREADABLE: warning: invalid cancellation model: {{.*}}errors/no-such-model.json: error: cannot read model file: No such file or directory [clang-tidy-config]
 // CHECK-MESSAGES-UNREADABLE: warning: invalid cancellation model: {{.*}}errors: error: cannot read model file: Is a directory [clang-tidy-config]
-// CHECK-MESSAGES-LIBRARIES: warning: invalid cancellation model: <option Libraries>: error: unknown built-in library 'gprc' (known: absl, asio, boost-asio, boost-fiber, folly, grpc, posix, std, stdexec) [clang-tidy-config]
+// CHECK-MESSAGES-LIBRARIES: warning: invalid cancellation model: <option Libraries>: error: unknown built-in library 'gprc' (known: absl, asio, boost-asio, boost-fiber, folly, grpc, libunifex, posix, std, stdexec) [clang-tidy-config]
