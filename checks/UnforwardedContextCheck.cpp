@@ -142,6 +142,8 @@ std::string UnforwardedContextCheck::describe(const Provenance &P) {
     return "a new root context";
   case Provenance::DefaultConstructed:
     return "a default-constructed " + Type + " that is never cancelled";
+  case Provenance::NewContext:
+    return "a new " + Type + " of its own, cancelled only through itself";
   case Provenance::NullPointer:
     return "a null context";
   }

@@ -455,11 +455,18 @@ Provenance TokenFlow::defaultConstructed(const Expr *E, QualType T) {
     return P;
   P.Origin = E;
   P.Record = Held->Record;
-  if (Held->Spec->DefaultConstructedIsRoot) {
+  switch (Held->Spec->DefaultConstructed) {
+  case model::TokenSpec::DefaultRoot::NeverCancelled:
     P.What = Provenance::Root;
     P.How = Provenance::DefaultConstructed;
-  } else {
+    break;
+  case model::TokenSpec::DefaultRoot::NewContext:
+    P.What = Provenance::Root;
+    P.How = Provenance::NewContext;
+    break;
+  case model::TokenSpec::DefaultRoot::Unknown:
     P.What = Provenance::Fresh;
+    break;
   }
   return P;
 }

@@ -16,7 +16,9 @@
 //   Derived      a model `derive[]` call on a held or derived token, or a
 //                `links[]` call returning a token (merge) given one
 //   Root         a `roots[]` call, a default-constructed token whose model
-//                says `root: default-constructed`, a null context pointer
+//                says `root: default-constructed` (never cancelled) or
+//                `root: new-context` (a context of its own), a null
+//                context pointer
 //   Fresh        any other default-constructed (or `new`, make_unique) token
 //                object: a new context, e.g. a plain grpc::ClientContext
 //   LocalSource  the token a local source (`sources[]`) hands out
@@ -50,7 +52,12 @@ struct Provenance {
     Foreign
   };
   /// How a Root came to be.
-  enum RootKind : uint8_t { ModelRoot, DefaultConstructed, NullPointer };
+  enum RootKind : uint8_t {
+    ModelRoot,
+    DefaultConstructed, ///< model `root: default-constructed`: never cancelled
+    NewContext,         ///< model `root: new-context`: cancelled only itself
+    NullPointer
+  };
 
   Kind What = Unknown;
   RootKind How = ModelRoot;
