@@ -15,6 +15,11 @@
 //      the callback is unregistered at the end of the full-expression.
 //   4. detach() (sources[].detach) on a local source (std::jthread) whose
 //      source was neither taken (source_getter) nor cancelled before.
+//   6. detach() of a thread whose work dangles (DetachedWork.h).
+//   8. a token (token_getter) or source (source_getter) taken from a
+//      source that another argument of the same call moves away, or that
+//      every path to the getter has moved away: it comes from a moved-from
+//      source and can never be stopped.
 // Matchers collect candidates; rules 1, 2 and 4 need paths and are decided
 // per function at the end of the translation unit, with one CFG per
 // function that has a candidate (analysis/FunctionPaths.h).
@@ -73,6 +78,8 @@ struct LostHandleCheck::Candidates {
   std::vector<std::pair<const VarDecl *, const model::SourceSpec *>> Sources;
   std::vector<std::pair<const CXXMemberCallExpr *, const model::SourceSpec *>>
       Detaches;
+  std::vector<std::pair<const CXXMemberCallExpr *, const model::SourceSpec *>>
+      Getters;
 };
 
 struct LostHandleCheck::State {
@@ -135,6 +142,18 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
           .bind("detach"),
       this);
 
+  // Getters of a source: what rule 8 asks about.
+  auto Getter = modelSays([this](const Decl &D) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(&D);
+    const model::SourceSpec *Spec =
+        MD ? queries().sourceOfRecord(MD->getParent()) : nullptr;
+    return Spec && (isNamed(MD, Spec->TokenGetter) ||
+                    isNamed(MD, Spec->SourceGetter));
+  });
+  F->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(Getter)), UserStmt).bind("getter"),
+      this);
+
   auto Registration = modelSays([this](const Decl &D) {
     return queries().isRegistration(dyn_cast<CXXRecordDecl>(&D));
   });
@@ -185,6 +204,13 @@ void LostHandleCheck::check(const MatchFinder::MatchResult &R) {
     if (!Function)
       return;
     S->Pending[Function].Detaches.emplace_back(
+        Call, queries().sourceOfRecord(Call->getMethodDecl()->getParent()));
+  }
+  if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>("getter")) {
+    const Decl *Function = analysis::enclosingFunction(Call, *R.Context);
+    if (!Function)
+      return;
+    S->Pending[Function].Getters.emplace_back(
         Call, queries().sourceOfRecord(Call->getMethodDecl()->getParent()));
   }
 }
@@ -297,6 +323,7 @@ void LostHandleCheck::analyseFunction(const Decl *Function,
     checkSources(Scope, C.Sources);
   }
   checkDetaches(Scope, C.Detaches);
+  checkMovedSources(Scope, C.Getters);
 }
 
 //===--- 1. Go-style cancel handles not used on every path ----------------===//
@@ -543,6 +570,206 @@ void LostHandleCheck::checkDetaches(
         << Thread->getName()
         << SM.getSpellingLineNumber(Thread->getLocation())
         << Call->getSourceRange();
+  }
+}
+
+//===--- 8. A token taken from a source that is moved away ---------------===//
+
+namespace {
+
+/// The parent of \p E in \p Ctx, when it has exactly one.
+const Stmt *parentOf(const Stmt *E, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*E);
+  return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+}
+
+/// Whether \p E only carries the value of its child.
+bool carries(const Stmt *E) {
+  return isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+             CXXBindTemporaryExpr, ExprWithCleanups>(E);
+}
+
+/// The move construction or move assignment that takes the state of the
+/// variable \p Ref names (`T t = std::move(v)`, `f(std::move(v))` into a
+/// by-value parameter, `t = std::move(v)`), or null when \p Ref is no such
+/// move. Passing `std::move(v)` to a reference parameter moves nothing yet.
+const Expr *moveOf(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Stmt *Cur = Ref;
+  const Stmt *P = parentOf(Cur, Ctx);
+  while (P && carries(P))
+    P = parentOf(Cur = P, Ctx);
+  const auto *Forward = dyn_cast_or_null<CallExpr>(P);
+  if (!Forward || !analysis::isValueForwardingCall(Forward))
+    return nullptr;
+  Cur = Forward;
+  P = parentOf(Cur, Ctx);
+  while (P && carries(P))
+    P = parentOf(Cur = P, Ctx);
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(P);
+      C && C->getConstructor()->isMoveConstructor())
+    return C;
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+      Op->getArg(1)->IgnoreImplicit() == cast<Expr>(Cur)->IgnoreImplicit())
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        MD && MD->isMoveAssignmentOperator())
+      return Op;
+  return nullptr;
+}
+
+/// Whether \p Ref may give the variable new state: the left side of an
+/// assignment, the object of a non-const member call other than \p Spec's
+/// getters and cancel, or an argument bound to a non-const reference.
+bool mayRearm(const DeclRefExpr *Ref, const model::SourceSpec &Spec,
+              ASTContext &Ctx) {
+  if (const CXXMemberCallExpr *Call = analysis::memberCallOn(Ref, Ctx)) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    return MD && !MD->isConst() && !isNamed(MD, Spec.TokenGetter) &&
+           !isNamed(MD, Spec.SourceGetter) && !isNamed(MD, Spec.Cancel);
+  }
+  const Stmt *Cur = Ref;
+  const Stmt *P = parentOf(Cur, Ctx);
+  while (P && isa<ParenExpr>(P))
+    P = parentOf(Cur = P, Ctx);
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P))
+    return Op->getNumArgs() > 0 && Op->getArg(0) == Cur &&
+           Op->isAssignmentOp();
+  if (isa_and_nonnull<ImplicitCastExpr>(P))
+    return false; // read: a copy, a comparison
+  // Bound to a reference: non-const ones may re-arm it.
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(P))
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == Cur) {
+        const FunctionDecl *FD = Call->getDirectCallee();
+        if (!FD || I >= FD->getNumParams())
+          return true;
+        QualType T = FD->getParamDecl(I)->getType();
+        return T->isReferenceType() && !T->getPointeeType().isConstQualified();
+      }
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(P))
+    return !C->getConstructor()->isCopyConstructor();
+  return P == nullptr;
+}
+
+} // namespace
+
+void LostHandleCheck::checkMovedSources(
+    const FunctionScope &F,
+    llvm::ArrayRef<std::pair<const CXXMemberCallExpr *,
+                             const model::SourceSpec *>>
+        Getters) {
+  ASTContext &Ctx = F.Ctx;
+  for (const auto &[Getter, Spec] : Getters) {
+    const VarDecl *Source = analysis::referencedVar(
+        analysis::ignoreValueWrappers(Getter->getImplicitObjectArgument()));
+    if (!Spec || !Source || !Source->hasLocalStorage() ||
+        Source->getType()->isReferenceType())
+      continue;
+    const std::string Name = Source->getNameAsString();
+    const std::string Taken =
+        isNamed(Getter->getMethodDecl(), Spec->TokenGetter) ? "token"
+                                                            : "source";
+    // The same call: an argument moves the source, another takes from it.
+    // Arguments are evaluated in an unspecified order; lambda bodies run
+    // later and are not looked into.
+    const Expr *SameCallMove = nullptr;
+    bool MoveFirst = false;
+    for (const Stmt *Cur = Getter, *P = parentOf(Cur, Ctx);
+         P && !SameCallMove && isa<Expr>(P) && !isa<LambdaExpr>(P);
+         Cur = P, P = parentOf(P, Ctx)) {
+      llvm::ArrayRef<const Expr *> Args;
+      if (const auto *Call = dyn_cast<CallExpr>(P))
+        Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+      else if (const auto *C = dyn_cast<CXXConstructExpr>(P))
+        Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+      else
+        continue;
+      unsigned Mine = Args.size();
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (Args[I] == Cur)
+          Mine = I;
+      if (Mine == Args.size())
+        continue; // the getter is the callee's object, not an argument
+      for (unsigned I = 0; I < Args.size() && !SameCallMove; ++I) {
+        if (I == Mine)
+          continue;
+        for (const DeclRefExpr *Ref : F.Refs.refsTo(Source)) {
+          const Expr *Move = moveOf(Ref, Ctx);
+          if (Move && analysis::findEvaluated(Args[I], [&](const Stmt *S) {
+                return S == Move;
+              })) {
+            SameCallMove = Move;
+            MoveFirst = I < Mine;
+            break;
+          }
+        }
+      }
+    }
+    if (SameCallMove) {
+      diag(Getter->getExprLoc(),
+           "%0 taken from '%1', which another argument of the same call "
+           "moves away; arguments are evaluated in an unspecified order, and "
+           "when the move comes first%2 the %0 comes from a moved-from "
+           "source and can never be stopped")
+          << Taken << Name
+          << (MoveFirst ? " (clang evaluates them left to right: here it "
+                          "does)"
+                        : "")
+          << Getter->getSourceRange();
+      diag(SameCallMove->getBeginLoc(), "'%0' is moved away here",
+           DiagnosticIDs::Note)
+          << Name << SameCallMove->getSourceRange();
+      continue;
+    }
+    // Earlier on the path: every path from the source's start to the getter
+    // passes a move, and nothing can give it new state.
+    const analysis::FunctionPaths *Paths = F.Paths;
+    if (!Paths)
+      continue;
+    std::optional<analysis::CFGPoint> To = Paths->pointOf(Getter);
+    if (!To)
+      continue;
+    analysis::PathStops Stops;
+    llvm::SmallVector<const Expr *, 2> Moves;
+    bool Unknown = false;
+    for (const DeclRefExpr *Ref : F.Refs.refsTo(Source)) {
+      if (const Expr *Move = moveOf(Ref, Ctx)) {
+        std::optional<analysis::CFGPoint> P = Paths->pointOf(Move);
+        if (!P) {
+          Unknown = true;
+          break;
+        }
+        if (P->Block == To->Block && P->Index == To->Index)
+          continue; // the getter's own statement: not earlier
+        Stops.addSilent(*P);
+        Moves.push_back(Move);
+        continue;
+      }
+      if (mayRearm(Ref, *Spec, Ctx)) {
+        Unknown = true;
+        break;
+      }
+    }
+    if (Unknown || Moves.empty())
+      continue;
+    std::optional<analysis::CFGPoint> From =
+        isa<ParmVarDecl>(Source)
+            ? std::optional<analysis::CFGPoint>(
+                  analysis::CFGPoint{&Paths->cfg().getEntry(), 0})
+            : Paths->pointOfDecl(Source);
+    if (!From)
+      continue;
+    std::optional<bool> Unmoved = Paths->reaches(*From, *To, Stops);
+    if (!Unmoved || *Unmoved)
+      continue;
+    diag(Getter->getExprLoc(),
+         "%0 taken from '%1', which every path here has moved away; it "
+         "comes from a moved-from source and can never be stopped")
+        << Taken << Name << Getter->getSourceRange();
+    for (const Expr *Move : Moves)
+      diag(Move->getBeginLoc(), "'%0' is moved away here",
+           DiagnosticIDs::Note)
+          << Name << Move->getSourceRange();
   }
 }
 

@@ -14,7 +14,7 @@ struct HandleDef;
 /// Cancel handles that are lost: Go-style cancel functions discarded or not
 /// used on every path, sources destroyed while work they could stop still
 /// runs, registrations destroyed at once, jthreads detached without their
-/// stop source.
+/// stop source, tokens taken from a source that is moved away.
 ///
 /// Docs: docs/checks/cancel-lost-handle.md
 class LostHandleCheck : public ModelCheck {
@@ -54,6 +54,12 @@ private:
       llvm::ArrayRef<std::pair<const clang::CXXMemberCallExpr *,
                                const model::SourceSpec *>>
           Detaches);
+  /// Rule 8.
+  void checkMovedSources(
+      const FunctionScope &F,
+      llvm::ArrayRef<std::pair<const clang::CXXMemberCallExpr *,
+                               const model::SourceSpec *>>
+          Getters);
   /// Rule 6; whether it reported.
   bool checkDetachedWork(const FunctionScope &F,
                          const clang::CXXMemberCallExpr *Call);

@@ -116,14 +116,15 @@ StoredContextCheck::requestTokenCarriedBy(const Expr *E) {
   return std::nullopt;
 }
 
-bool StoredContextCheck::ownsSource(const CXXRecordDecl *RD) {
+bool StoredContextCheck::ownsSource(const CXXRecordDecl *RD,
+                                    const Decl *Except) {
   if (!RD || !RD->hasDefinition())
     return false;
   for (const FieldDecl *F : RD->fields())
-    if (queries().sourceHeldBy(F->getType()))
+    if (F != Except && queries().sourceHeldBy(F->getType()))
       return true;
   for (const CXXBaseSpecifier &B : RD->bases())
-    if (ownsSource(B.getType()->getAsCXXRecordDecl()))
+    if (ownsSource(B.getType()->getAsCXXRecordDecl(), Except))
       return true;
   return false;
 }
@@ -139,8 +140,10 @@ std::string StoredContextCheck::whyLongLived(const analysis::StoragePlace &P,
   if (P.What != analysis::StoragePlace::Field || !P.Owner)
     return "";
   // The owner of the thread a token drives may keep that token: its own
-  // source or jthread cancels it (the worker-object idiom).
-  if (ownsSource(P.Owner))
+  // source or jthread cancels it (the worker-object idiom). The member the
+  // token is stored in does not count: a type that is both token and
+  // source (a request's context) is no source of the owner's own.
+  if (ownsSource(P.Owner, P.Decl))
     return "";
   std::string Via;
   ReasonDecl = P.Owner;
@@ -226,9 +229,11 @@ bool StoredContextCheck::isConstantRootToken(const VarDecl *VD,
     return false;
   Init = Init->IgnoreImplicit()->IgnoreParenImpCasts();
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
-    return Construct->getNumArgs() == 0 && T.Spec->DefaultConstructedIsRoot;
+    return Construct->getNumArgs() == 0 && T.Spec->DefaultConstructed ==
+               model::TokenSpec::DefaultRoot::NeverCancelled;
   if (const auto *List = dyn_cast<InitListExpr>(Init))
-    return List->getNumInits() == 0 && T.Spec->DefaultConstructedIsRoot;
+    return List->getNumInits() == 0 && T.Spec->DefaultConstructed ==
+               model::TokenSpec::DefaultRoot::NeverCancelled;
   const auto *Call = dyn_cast<CallExpr>(Init);
   return Call && queries().isRoot(Call->getDirectCallee());
 }

@@ -44,7 +44,10 @@ private:
   std::string whyLongLived(const analysis::StoragePlace &P,
                            const clang::NamedDecl *&ReasonDecl,
                            std::string &ReasonNote);
-  bool ownsSource(const clang::CXXRecordDecl *RD);
+  /// Whether \p RD (or a base) has a data member holding a source, other
+  /// than \p Except.
+  bool ownsSource(const clang::CXXRecordDecl *RD,
+                  const clang::Decl *Except = nullptr);
   bool isProcessWideToken(const clang::Expr *Value);
   bool isConstantRootToken(const clang::VarDecl *VD,
                            const analysis::HeldToken &T);

@@ -22,10 +22,15 @@
 //      token_variants, or a same-name overload with one more parameter);
 //   6. the callee takes no token but starts its own root, itself or
 //      further down (ContextSummaries), reported with the chain;
-//   7. the held token itself is passed where the same parameter of the
+//   8. the held token itself is passed where the same parameter of the
 //      same callee gets, elsewhere in the function, the token of a local
 //      source linked to it (a child with a timeout): the child is in scope,
 //      and what cancels it does not reach this call.
+// And, for every function, before the calls:
+//   7. a token parameter it explicitly discards (unnamed, cast to void,
+//      passed only to an UNUSED(...) helper: DiscardedTokens) while it
+//      blocks, locks or calls a function taking a context; overrides say
+//      when other overrides of the same virtual function use theirs.
 // Not flagged: derived and linked tokens, functions holding no token
 // (main), lambdas holding none (background work in its own scope), and
 // functions returning a token (deliberate detach helpers).
@@ -36,6 +41,7 @@
 #include "analysis/SourceText.h"
 #include "analysis/BlockingCalls.h"
 #include "analysis/CallArguments.h"
+#include "analysis/DiscardedTokens.h"
 #include "analysis/TokenOverloads.h"
 
 #include "clang/AST/ASTContext.h"
@@ -68,6 +74,7 @@ void UnforwardedContextCheck::startTranslationUnit() {
   Holders.emplace(queries());
   Summaries.emplace(queries(), *Holders);
   Alternatives.emplace(queries());
+  Overrides.emplace();
   Analysed.clear();
 }
 
@@ -139,6 +146,8 @@ std::string UnforwardedContextCheck::describe(const Provenance &P) {
     return "a new root context";
   case Provenance::DefaultConstructed:
     return "a default-constructed " + Type + " that is never cancelled";
+  case Provenance::NewContext:
+    return "a new " + Type + " of its own, cancelled only through itself";
   case Provenance::NullPointer:
     return "a null context";
   }
@@ -178,6 +187,7 @@ void UnforwardedContextCheck::checkFunction(const FunctionDecl *F) {
     return;
   if (!Analysed.insert(F->getCanonicalDecl()).second)
     return;
+  checkDiscarded(F);
   if (llvm::none_of(Holders->of(F), usable))
     return;
   // A function returning a token hands out a derived one, or detaches on
@@ -210,7 +220,7 @@ static const CompoundStmt *scopeOf(const Stmt *S, const VarDecl *Local) {
   return nullptr;
 }
 
-// 7. The held token passed where a linked child of it goes elsewhere.
+// 8. The held token passed where a linked child of it goes elsewhere.
 void UnforwardedContextCheck::checkBypassedChildren(analysis::TokenFlow &Flow) {
   const FunctionDecl *F = Flow.function();
   const SourceManager &SM = F->getASTContext().getSourceManager();
@@ -321,6 +331,84 @@ void UnforwardedContextCheck::checkCall(analysis::TokenFlow &Flow,
   checkCallChain(Flow, Call);
 }
 
+// 7. A context received and explicitly discarded by a function that waits
+// or calls down.
+void UnforwardedContextCheck::checkDiscarded(const FunctionDecl *F) {
+  const llvm::SmallVector<analysis::DiscardedToken, 1> Discarded =
+      analysis::discardedTokens(F, queries());
+  if (Discarded.empty())
+    return;
+  // Nothing it does could have used the context: quiet.
+  const std::optional<analysis::DownCall> Down =
+      analysis::firstDownCall(F, queries());
+  if (!Down)
+    return;
+  ASTContext &Ctx = F->getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  const std::string Who =
+      isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->getParent()->isLambda()
+          ? std::string("the lambda")
+          : quoted(F->getName());
+  std::string Does, Consequence, Note;
+  switch (Down->What) {
+  case analysis::DownCall::Blocking:
+    Does = "blocks in " + quoted(Down->Callee->getName());
+    Consequence = "cannot end that wait";
+    Note = quoted(Down->Callee->getName()) + " blocks here without the context";
+    break;
+  case analysis::DownCall::Lock:
+    Does = "waits to lock " + quoted(Down->Mutex->getName());
+    Consequence = "cannot end that wait";
+    Note = quoted(Down->Mutex->getName()) + " is locked here";
+    break;
+  case analysis::DownCall::TakesContext:
+    Does = "calls " + quoted(Down->Callee->getName()) +
+           ", which takes a context";
+    Consequence = "does not reach that call";
+    Note = quoted(Down->Callee->getName()) + " takes a context here";
+    break;
+  }
+  for (const analysis::DiscardedToken &D : Discarded) {
+    // Another override of the same virtual function keeps the contract
+    // this one breaks.
+    const CXXMethodDecl *UsingSibling = nullptr;
+    const CXXMethodDecl *Root = nullptr;
+    if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isVirtual()) {
+      for (const CXXMethodDecl *S : Overrides->siblingsOf(M, Ctx))
+        if (analysis::usesTokenParameter(S, D.Index, queries())) {
+          UsingSibling = S;
+          break;
+        }
+      Root = M;
+      while (Root->size_overridden_methods() > 0)
+        Root = *Root->begin_overridden_methods();
+    }
+    const std::string Param =
+        D.Param->getName().empty()
+            ? "unnamed " + quoted(queries().name(D.Token.Record)) +
+                  " parameter"
+            : quoted(queries().name(D.Token.Record)) + " parameter " +
+                  quoted(D.Param->getName());
+    const SourceLocation Loc =
+        D.At ? SM.getExpansionLoc(D.At->getBeginLoc())
+             : (D.Param->getName().empty() ? D.Param->getBeginLoc()
+                                           : D.Param->getLocation());
+    diag(Loc, "%0 discards its %1 but %2; cancelling the caller's context "
+              "%3%4")
+        << Who << Param << Does << Consequence
+        << (UsingSibling ? "; other overrides of " +
+                               quoted(queries().name(Root)) +
+                               " use their context"
+                         : std::string());
+    diag(Down->At->getBeginLoc(), Note, DiagnosticIDs::Note);
+    if (UsingSibling)
+      diag(UsingSibling->getParamDecl(D.Index)->getLocation(),
+           "%0 uses its context", DiagnosticIDs::Note)
+          << quoted(UsingSibling->getParent()->getName().str() +
+                    "::" + UsingSibling->getName().str());
+  }
+}
+
 // 5. Middleware: `next` must get the held context or one derived from it.
 void UnforwardedContextCheck::checkMiddlewareCall(analysis::TokenFlow &Flow,
                                                   const Expr *Call,
@@ -375,6 +463,11 @@ bool UnforwardedContextCheck::checkTokenArgument(
       }
     }
     if (Name.empty())
+      return false;
+    // A local root the function links to the held token (a links[] call
+    // on the held context that refers to it: a child context whose cancel
+    // token the parent keeps) is derived, not a new root.
+    if (P.What == Provenance::Root && P.Local && Flow.isWiredToHeld(P.Local))
       return false;
     if (P.What == Provenance::Fresh && P.Local) {
       if (Flow.isLinked(P.Local))

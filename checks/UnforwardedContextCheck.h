@@ -4,6 +4,7 @@
 
 #include "ModelCheck.h"
 #include "analysis/ContextSummaries.h"
+#include "analysis/DiscardedTokens.h"
 #include "analysis/HeldTokens.h"
 #include "analysis/TokenAlternatives.h"
 #include "analysis/TokenFlow.h"
@@ -15,7 +16,9 @@ namespace cancellint {
 /// could take it but get something unrelated: a fresh root, a new local
 /// context or source not tied to it, nothing at all although a
 /// token-taking variant exists, a middleware's `next` called with another
-/// context, or a token-less callee that starts its own root.
+/// context, or a token-less callee that starts its own root. Also finds
+/// functions that explicitly discard the context they receive while they
+/// wait or call down.
 ///
 /// Docs: docs/checks/cancel-unforwarded-context.md
 class UnforwardedContextCheck : public ModelCheck {
@@ -37,9 +40,11 @@ private:
   std::optional<analysis::HeldTokens> Holders;
   std::optional<analysis::ContextSummaries> Summaries;
   std::optional<analysis::TokenAlternatives> Alternatives;
+  std::optional<analysis::OverrideSets> Overrides;
   llvm::DenseSet<const clang::FunctionDecl *> Analysed;
 
   void checkFunction(const clang::FunctionDecl *F);
+  void checkDiscarded(const clang::FunctionDecl *F);
   void checkCall(analysis::TokenFlow &Flow, const clang::Expr *Call,
                  Reported &Done);
   void checkMiddlewareCall(analysis::TokenFlow &Flow, const clang::Expr *Call,

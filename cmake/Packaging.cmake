@@ -40,7 +40,7 @@ set(CPACK_PACKAGE_DESCRIPTION
 "cancellint finds cancel handles that leak, done signals that get swallowed,
 request contexts kept too long or not passed down, and blocking calls that
 cannot be cancelled. It knows std::stop_token and std::jthread, asio,
-Boost.Asio, gRPC, Abseil, Boost.Fiber, folly and stdexec.
+Boost.Asio, gRPC, Abseil, Boost.Fiber, folly, stdexec and libunifex.
 .
 This package has the standalone cancellint (text, JSON, SARIF and HTML
 output, sharding, baselines, a result cache), cancellint-clangd (clangd 22

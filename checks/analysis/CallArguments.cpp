@@ -19,25 +19,16 @@ const FunctionDecl *calleeOf(const Expr *Call) {
 const FunctionDecl *calleeOrCandidate(const Expr *Call) {
   if (const FunctionDecl *FD = calleeOf(Call))
     return FD;
-  const auto *C = dyn_cast_or_null<CallExpr>(Call);
-  const auto *Overloads =
-      C ? dyn_cast_or_null<OverloadExpr>(C->getCallee()->IgnoreParens())
-        : nullptr;
-  if (!Overloads)
+  const llvm::SmallVector<const FunctionDecl *, 4> Candidates =
+      unresolvedCandidates(Call);
+  if (Candidates.empty())
     return nullptr;
-  const FunctionDecl *Found = nullptr;
-  for (const NamedDecl *Candidate : Overloads->decls()) {
-    const NamedDecl *D = Candidate->getUnderlyingDecl();
-    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-      D = Template->getTemplatedDecl();
-    const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD || (Found && (FD->getDeclName() != Found->getDeclName() ||
-                          FD->getDeclContext()->getPrimaryContext() !=
-                              Found->getDeclContext()->getPrimaryContext())))
+  for (const FunctionDecl *FD : Candidates)
+    if (FD->getDeclName() != Candidates.front()->getDeclName() ||
+        FD->getDeclContext()->getPrimaryContext() !=
+            Candidates.front()->getDeclContext()->getPrimaryContext())
       return nullptr;
-    Found = Found ? Found : FD;
-  }
-  return Found;
+  return Candidates.front();
 }
 
 const Expr *unresolvedMemberObject(const Expr *Call) {

@@ -153,7 +153,14 @@ void TokenFlow::walk(const Stmt *S) {
     if (!ScopeTokenLocals.empty())
       TokenLocalsAt[Call].assign(ScopeTokenLocals.begin(),
                                  ScopeTokenLocals.end());
-    if (Queries.isLink(calleeOrCandidate(Call)))
+    // A template may leave a link call unresolved (a lambda argument is
+    // dependent there): every candidate must be a link.
+    auto Candidates = unresolvedCandidates(Call);
+    if (Queries.isLink(calleeOf(Call)) ||
+        (!Candidates.empty() &&
+         llvm::all_of(Candidates, [&](const FunctionDecl *FD) {
+           return Queries.isLink(FD);
+         })))
       LinkCalls.push_back(Call);
   }
 }
@@ -448,11 +455,18 @@ Provenance TokenFlow::defaultConstructed(const Expr *E, QualType T) {
     return P;
   P.Origin = E;
   P.Record = Held->Record;
-  if (Held->Spec->DefaultConstructedIsRoot) {
+  switch (Held->Spec->DefaultConstructed) {
+  case model::TokenSpec::DefaultRoot::NeverCancelled:
     P.What = Provenance::Root;
     P.How = Provenance::DefaultConstructed;
-  } else {
+    break;
+  case model::TokenSpec::DefaultRoot::NewContext:
+    P.What = Provenance::Root;
+    P.How = Provenance::NewContext;
+    break;
+  case model::TokenSpec::DefaultRoot::Unknown:
     P.What = Provenance::Fresh;
+    break;
   }
   return P;
 }
@@ -849,10 +863,23 @@ void TokenFlow::resolveLinks() {
         It->second.ChildOfHeld |= Certain;
       }
   };
-  // links[] calls that refer to a held token tie the locals they refer to.
+  // links[] calls that refer to a held token tie the locals they refer to,
+  // also from inside the lambdas they receive: in a template, a lambda's
+  // implicit captures are not listed, only its body names them.
   for (const Expr *Call : LinkCalls)
-    if (readsHeld(Call))
+    if (readsHeld(Call)) {
       MarkLinked(Call, true);
+      llvm::SmallVector<const Stmt *, 16> Work{Call};
+      while (!Work.empty()) {
+        const Stmt *S = Work.pop_back_val();
+        if (!S)
+          continue;
+        if (const auto *L = dyn_cast<LambdaExpr>(S))
+          MarkLinked(L->getBody(), true);
+        for (const Stmt *Child : S->children())
+          Work.push_back(Child);
+      }
+    }
   // So does a links[] constructor given one: `timer_handler h(token)`.
   for (auto &[V, Info] : Locals)
     if (linkedAtBirth(V))
@@ -957,6 +984,12 @@ bool TokenFlow::linkedAtBirth(const VarDecl *V) {
   return Made && llvm::any_of(Made->ctors(), [&](const CXXConstructorDecl *C) {
            return Queries.isLink(C);
          }) && readsHeld(Call);
+}
+
+bool TokenFlow::isWiredToHeld(const VarDecl *Local) {
+  resolveLinks();
+  auto It = Locals.find(Local);
+  return It != Locals.end() && It->second.LinkedByCall;
 }
 
 const DeclStmt *TokenFlow::declarationOf(const VarDecl *Local) const {

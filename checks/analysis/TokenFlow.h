@@ -16,7 +16,9 @@
 //   Derived      a model `derive[]` call on a held or derived token, or a
 //                `links[]` call returning a token (merge) given one
 //   Root         a `roots[]` call, a default-constructed token whose model
-//                says `root: default-constructed`, a null context pointer
+//                says `root: default-constructed` (never cancelled) or
+//                `root: new-context` (a context of its own), a null
+//                context pointer
 //   Fresh        any other default-constructed (or `new`, make_unique) token
 //                object: a new context, e.g. a plain grpc::ClientContext
 //   LocalSource  the token a local source (`sources[]`) hands out
@@ -50,7 +52,12 @@ struct Provenance {
     Foreign
   };
   /// How a Root came to be.
-  enum RootKind : uint8_t { ModelRoot, DefaultConstructed, NullPointer };
+  enum RootKind : uint8_t {
+    ModelRoot,
+    DefaultConstructed, ///< model `root: default-constructed`: never cancelled
+    NewContext,         ///< model `root: new-context`: cancelled only itself
+    NullPointer
+  };
 
   Kind What = Unknown;
   RootKind How = ModelRoot;
@@ -153,6 +160,12 @@ public:
   /// (`timer_handler h(token)`, `std::make_shared<timer_handler>(token)`),
   /// or handed with it to a `links[]` call.
   bool isChildOfHeld(const clang::VarDecl *Local);
+
+  /// Whether the local \p Local is tied to the held token by the function's
+  /// own wiring: a `links[]` call that refers to both, a lambda capturing
+  /// both, or one call passing both to token parameters. Unlike isLinked,
+  /// an escape does not count: what a root local escapes to is no link.
+  bool isWiredToHeld(const clang::VarDecl *Local);
 
   /// Every reference to \p Local in the function, in source order.
   llvm::ArrayRef<LocalUse> usesOf(const clang::VarDecl *Local) const;

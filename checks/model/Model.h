@@ -28,8 +28,17 @@ struct TokenSpec {
   std::string Type;
   TokenScope Scope = TokenScope::Any;
   std::vector<std::string> DoneChecks;
-  /// A default-constructed value can never be cancelled (std::stop_token{}).
-  bool DefaultConstructedIsRoot = false;
+  /// What a default-constructed value is (tokens[].root), in the order of
+  /// the key's choices.
+  enum class DefaultRoot : std::uint8_t {
+    NeverCancelled, ///< "default-constructed": nothing can cancel it
+                    ///< (std::stop_token{}, folly::CancellationToken{})
+    NewContext,     ///< "new-context": a context of its own, cancelled only
+                    ///< through itself, not through the caller's
+    Unknown,        ///< no `root` key: not a root (an empty handle to be
+                    ///< assigned, or not known)
+  };
+  DefaultRoot DefaultConstructed = DefaultRoot::Unknown;
   /// A context serves one call only (grpc::ClientContext).
   bool SingleUse = false;
   std::string Library;

@@ -130,13 +130,18 @@ template <> struct Schema<TokenSpec> {
       Key{"done_checks", Kind::Members, Optional, Function,
           "members that observe cancellation (`IsCancelled`, "
           "`stop_requested`)"});
-    R(&TokenSpec::DefaultConstructedIsRoot,
+    R(&TokenSpec::DefaultConstructed,
       Key{"root", Kind::Choice, Optional, NoDecl,
-          "`\"default-constructed\"` when a default-constructed value can "
-          "never be cancelled (`std::stop_token{}`, "
-          "`folly::CancellationToken{}`)",
+          "which default-constructed values are fresh roots: "
+          "`\"default-constructed\"` when one can never be cancelled "
+          "(`std::stop_token{}`, `folly::CancellationToken{}`); "
+          "`\"new-context\"` when one is a new context of its own, "
+          "cancelled only through itself and not by the caller's "
+          "(an SDK's `CancellationContext ctx;`); absent when a "
+          "default-constructed value is neither (an empty handle that is "
+          "assigned later)",
           nullptr,
-          {"default-constructed"}});
+          {"default-constructed", "new-context"}});
     R(&TokenSpec::SingleUse,
       Key{"single_use", Kind::Bool, Optional, NoDecl,
           "a context serves one call only (`grpc::ClientContext`): passing "

@@ -8,6 +8,7 @@
 // RUN: %check_cancel_tidy --frontend=tidy --check-suffix=UNKNOWN-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/unknown-key.json'}}" %s cancel-stored-context %t
 // RUN: %check_cancel_tidy --frontend=tidy --check-suffix=WRONG-TYPE --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/wrong-type.json'}}" %s cancel-stored-context %t
 // RUN: %check_cancel_tidy --frontend=tidy --check-suffix=BAD-CANCEL --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/bad-cancel.json'}}" %s cancel-stored-context %t
+// RUN: %check_cancel_tidy --frontend=tidy --check-suffix=BAD-ROOT --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/bad-root.json'}}" %s cancel-stored-context %t
 // RUN: %check_cancel_tidy --frontend=tidy --check-suffix=BAD-NAME --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/bad-name.json'}}" %s cancel-stored-context %t
 // RUN: %check_cancel_tidy --frontend=tidy --check-suffix=MISSING-KEY --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/missing-key.json'}}" %s cancel-stored-context %t
 // RUN: %check_cancel_tidy --frontend=tidy --check-suffix=SEVERAL --config="{CheckOptions: {ModelFiles: '%S/Inputs/errors/several.json'}}" %s cancel-stored-context %t
@@ -25,6 +26,7 @@ std::stop_token g_token;
 // CHECK-MESSAGES-UNKNOWN-KEY: warning: invalid cancellation model: {{.*}}errors/unknown-key.json:5:59: error: unknown key "done_check" (expected one of: type, scope, done_checks, root, single_use) (at /tokens/0/done_check) [clang-tidy-config]
 // CHECK-MESSAGES-WRONG-TYPE: warning: invalid cancellation model: {{.*}}errors/wrong-type.json:5:41: error: "parent_arg" must be an argument index (a non-negative integer) (at /derive/0/parent_arg) [clang-tidy-config]
 // CHECK-MESSAGES-BAD-CANCEL: warning: invalid cancellation model: {{.*}}errors/bad-cancel.json:5:57: error: "cancel" must be "second", "result" or "arg:N" (at /derive/0/cancel) [clang-tidy-config]
+// CHECK-MESSAGES-BAD-ROOT: warning: invalid cancellation model: {{.*}}errors/bad-root.json:5:39: error: "root" must be "default-constructed" or "new-context" (at /tokens/0/root) [clang-tidy-config]
 // CHECK-MESSAGES-BAD-NAME: warning: invalid cancellation model: {{.*}}errors/bad-name.json:4:13: error: "myco::Callback<F>::Callback" is not a qualified C++ name (write "ns::Class::member" without template arguments or parameters) (at /links/0) [clang-tidy-config]
 // CHECK-MESSAGES-MISSING-KEY: warning: invalid cancellation model: {{.*}}errors/missing-key.json:5:5: error: missing required key "type" (at /tokens/0) [clang-tidy-config]
 // Every problem of a document is reported, not only the first:
@@ -33,4 +35,4 @@ std::stop_token g_token;
 // CHECK-MESSAGES-SEVERAL: warning: invalid cancellation model: {{.*}}errors/several.json:9:37: error: expected a string (at /blocking/0/alternative) [clang-tidy-config]
 // CHECK-MESSAGES-UNREADABLE: warning: invalid cancellation model: {{.*}}errors/no-such-model.json: error: cannot read model file: No such file or directory [clang-tidy-config]
 // CHECK-MESSAGES-UNREADABLE: warning: invalid cancellation model: {{.*}}errors: error: cannot read model file: Is a directory [clang-tidy-config]
-// CHECK-MESSAGES-LIBRARIES: warning: invalid cancellation model: <option Libraries>: error: unknown built-in library 'gprc' (known: absl, asio, boost-asio, boost-fiber, folly, grpc, posix, std, stdexec) [clang-tidy-config]
+// CHECK-MESSAGES-LIBRARIES: warning: invalid cancellation model: <option Libraries>: error: unknown built-in library 'gprc' (known: absl, asio, boost-asio, boost-fiber, folly, grpc, libunifex, posix, std, stdexec) [clang-tidy-config]

@@ -124,5 +124,7 @@ void suppressed(std::stop_token st) {
   work(std::stop_token{}); // NOLINT(cancel-unforwarded-context)
 }
 
-// Not flagged: an unnamed token parameter is ignored on purpose.
+// An unnamed token parameter has no name to pass on: rule 1 stays quiet,
+// and rule 7 reports the token dropped by a function that calls down.
 void ignores(std::stop_token) { work(std::stop_token{}); }
+// CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'ignores' discards its unnamed 'std::stop_token' parameter but calls 'work', which takes a context; cancelling the caller's context does not reach that call [cancel-unforwarded-context]

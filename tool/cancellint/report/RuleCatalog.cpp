@@ -19,9 +19,10 @@ static const Rule Rules[] = {
      "Cancel handle leaked or dropped.",
      "A cancel function is not called on every path, a stop source is "
      "destroyed while its token still feeds running work, a stop callback "
-     "registration dies at once, or a jthread is detached without its stop "
-     "source: nothing can cancel the work any more, and resources tied to "
-     "the context leak until it expires."},
+     "registration dies at once, a jthread is detached without its stop "
+     "source, or a token is taken from a source that is moved away: nothing "
+     "can cancel the work any more, and resources tied to the context leak "
+     "until it expires."},
     {"cancel-stored-context", "StoredContext",
      "Request context or token stored beyond its request.",
      "A request-scoped context or cancellation token is kept in a global, a "
@@ -39,7 +40,8 @@ static const Rule Rules[] = {
      "Context or token not passed down.",
      "A function that holds a context or token calls down with a fresh root, "
      "an unlinked source, a token-less overload, or a gRPC ClientContext not "
-     "derived from its ServerContext: the callee cannot see the caller's "
+     "derived from its ServerContext, or it discards the context it receives "
+     "and still waits or calls down: the callee cannot see the caller's "
      "deadline or cancellation."},
 };
 
