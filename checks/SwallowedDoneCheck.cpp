@@ -135,6 +135,23 @@ std::string quotedList(analysis::ModelQueries &Q,
   return Out;
 }
 
+/// Where a finding about a completion handler goes: a lambda's
+/// introducer (the whole lambda marked), or a named function's name.
+struct HandlerSite {
+  SourceLocation Loc;
+  SourceRange Range;
+  std::string Name; ///< " 'f'" for a named handler, empty for a lambda
+};
+HandlerSite handlerSite(const FunctionDecl *Handler) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
+  if (MD && MD->getParent()->isLambda()) {
+    const SourceLocation Loc = MD->getParent()->getBeginLoc();
+    return {Loc, SourceRange(Loc, MD->getEndLoc()), ""};
+  }
+  return {Handler->getLocation(), SourceRange(Handler->getLocation()),
+          " '" + Handler->getNameAsString() + "'"};
+}
+
 /// The loop around \p S that a done signal landing in \p S could go round,
 /// in an analysable function.
 analysis::LoopContext loopAround(ASTContext &Ctx, const Stmt *S) {
@@ -608,8 +625,8 @@ void SwallowedDoneCheck::checkQueuedCompletion(
   if (!Quiet)
     return;
   const bool SetsFlag = setsMemberFlag(Quiet->In->getBody());
-  const SourceLocation Loc = MD->getParent()->getBeginLoc();
-  if (!reportOnce(Loc))
+  const HandlerSite Site = handlerSite(MD);
+  if (!reportOnce(Site.Loc))
     return;
   const bool InDestructor = isa<CXXDestructorDecl>(Quiet->In);
   const bool Closes = Quiet->Call->getMethodDecl()->getName() == "close";
@@ -618,14 +635,14 @@ void SwallowedDoneCheck::checkQueuedCompletion(
                                ->getParent()
                                ->getNameAsString()
                    : Quiet->In->getNameAsString();
-  diag(Loc, "completion handler captures raw 'this' and trusts its error code "
+  diag(Site.Loc, "completion handler captures raw 'this' and trusts its error code "
             "alone: '%0' %select{cancels|closes}1 '%2', but a completion "
             "already queued with success is not cancelled and can run after "
             "that, on %select{a cancelled|a destroyed}3 object; test "
             "%select{a flag that '%0' sets|the flag '%0' sets}4, or capture "
             "shared_from_this()")
       << Canceller << Closes << Object->getName() << InDestructor << SetsFlag
-      << SourceRange(Loc, MD->getEndLoc());
+      << Site.Range;
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
       << analysis::calleeOf(Armed)->getNameAsString() << Armed->getSourceRange();
   diag(Quiet->Call->getBeginLoc(),
@@ -664,25 +681,21 @@ void SwallowedDoneCheck::reportOpenRace(
     const FunctionDecl *Handler, const CallExpr *Armed,
     const analysis::CompletionHandlers::Chain &C,
     const analysis::DirectCloses::Close &Close) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
-  const bool IsLambda = MD && MD->getParent()->isLambda();
-  const SourceLocation Loc =
-      IsLambda ? MD->getParent()->getBeginLoc() : Handler->getLocation();
-  if (!reportOnce(Loc))
+  const HandlerSite Site = handlerSite(Handler);
+  if (!reportOnce(Site.Loc))
     return;
   const FunctionDecl *Own = analysis::calleeOf(Armed);
   const FunctionDecl *Next = analysis::calleeOf(C.PastOpenTest->Operation);
   const bool Same = Next && queries().name(Next) == queries().name(Own);
   const std::string Object = C.OpenObject->getNameAsString();
-  diag(Loc, "completion handler%0 decides from '%1.is_open()' alone to start "
+  diag(Site.Loc, "completion handler%0 decides from '%1.is_open()' alone to start "
             "'%2'%select{| again}3, but '%4' closes '%1' outside the "
             "handler's executor: a completion aborted by that close can "
             "still see '%1' open, and the read races with the close; test "
             "the error code for operation_aborted first")
-      << (IsLambda ? "" : " '" + Handler->getNameAsString() + "'") << Object
+      << Site.Name << Object
       << (Next ? Next->getNameAsString() : std::string()) << Same
-      << Close.In->getNameAsString()
-      << (IsLambda ? SourceRange(Loc, MD->getEndLoc()) : SourceRange(Loc));
+      << Close.In->getNameAsString() << Site.Range;
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
       << Own->getNameAsString() << Armed->getSourceRange();
   diag(C.OpenTest->getBeginLoc(), "the only test before the next operation",
@@ -701,29 +714,23 @@ void SwallowedDoneCheck::reportOpenRace(
 void SwallowedDoneCheck::reportRearm(
     const FunctionDecl *Handler, const ParmVarDecl *ErrorCode,
     const CallExpr *Armed, const analysis::CompletionHandlers::Chain &C) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(Handler);
-  const bool IsLambda = MD && MD->getParent()->isLambda();
-  const SourceLocation Loc =
-      IsLambda ? MD->getParent()->getBeginLoc() : Handler->getLocation();
-  if (!reportOnce(Loc))
+  const HandlerSite Site = handlerSite(Handler);
+  if (!reportOnce(Site.Loc))
     return;
   const FunctionDecl *Own = analysis::calleeOf(Armed);
   const FunctionDecl *Next = analysis::calleeOf(C.Next->Operation);
   const bool Same = Next && queries().name(Next) == queries().name(Own);
-  const std::string Name =
-      IsLambda ? "" : " '" + Handler->getNameAsString() + "'";
   const std::string Via =
       C.Next->Via ? " through '" + C.Next->Via->getNameAsString() + "'" : "";
   std::string What = "'" + (Next ? Next->getNameAsString() : std::string()) + "'";
   What += Same ? " again" + Via
                : Via + ", which leads back to '" + Own->getNameAsString() + "'";
   const unsigned Kind = !ErrorCode ? 0 : !ErrorCode->isReferenced() ? 1 : 2;
-  diag(Loc, "completion handler%0 %select{discards its error code and "
-            "starts|ignores its error code and starts|starts}1 %2"
-            "%select{| even when its operation was cancelled}3, so "
-            "cancelling the operation does not stop the chain")
-      << Name << Kind << What << (Kind == 2)
-      << (IsLambda ? SourceRange(Loc, MD->getEndLoc()) : SourceRange(Loc));
+  diag(Site.Loc, "completion handler%0 %select{discards its error code and "
+                 "starts|ignores its error code and starts|starts}1 %2"
+                 "%select{| even when its operation was cancelled}3, so "
+                 "cancelling the operation does not stop the chain")
+      << Site.Name << Kind << What << (Kind == 2) << Site.Range;
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
       << Own->getNameAsString() << Armed->getSourceRange();
   if (C.Tested)
