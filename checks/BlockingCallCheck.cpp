@@ -152,8 +152,10 @@ void BlockingCallCheck::analyseTokens(
   if (Scan.Truncated)
     return;
   const analysis::HeldTokenVar &Token = Held.front();
-  const std::vector<bool> LoopHasFinding = checkCalls(Scan, Token, Ctx);
-  checkLoops(Scan, LoopHasFinding, Token);
+  llvm::SmallPtrSet<const Stmt *, 8> PromptWaits;
+  const std::vector<bool> LoopHasFinding =
+      checkCalls(Scan, Token, Ctx, PromptWaits);
+  checkLoops(Scan, LoopHasFinding, PromptWaits, Token);
   checkLockWrappers(FD, Token, Ctx);
 }
 
@@ -176,7 +178,8 @@ void BlockingCallCheck::checkLockWrappers(const FunctionDecl *FD,
 std::vector<bool>
 BlockingCallCheck::checkCalls(const analysis::FunctionScan &Scan,
                               const analysis::HeldTokenVar &Token,
-                              const ASTContext &Ctx) {
+                              const ASTContext &Ctx,
+                              llvm::SmallPtrSetImpl<const Stmt *> &PromptWaits) {
   std::optional<analysis::PromptCalls> Prompt;
   std::vector<bool> LoopHasFinding(Scan.Loops.size());
   for (size_t I = 0; I < Scan.Calls.size(); ++I) {
@@ -196,8 +199,10 @@ BlockingCallCheck::checkCalls(const analysis::FunctionScan &Scan,
     // Made non-blocking, reported ready, or checked ready before.
     if (!Prompt)
       Prompt.emplace(Scan, *Blocking, queries(), Ctx);
-    if (Prompt->isPrompt(I, B))
+    if (Prompt->isPrompt(I, B)) {
+      PromptWaits.insert(SC.Call);
       continue;
+    }
     const analysis::WaitBound Bound = Blocking->boundOf(SC.Call, B, Ctx);
     switch (Bound.What) {
     case analysis::WaitBound::NotBlocking:
@@ -223,9 +228,10 @@ BlockingCallCheck::checkCalls(const analysis::FunctionScan &Scan,
   return LoopHasFinding;
 }
 
-void BlockingCallCheck::checkLoops(const analysis::FunctionScan &Scan,
-                                   const std::vector<bool> &LoopHasFinding,
-                                   const analysis::HeldTokenVar &Token) {
+void BlockingCallCheck::checkLoops(
+    const analysis::FunctionScan &Scan, const std::vector<bool> &LoopHasFinding,
+    const llvm::SmallPtrSetImpl<const Stmt *> &PromptWaits,
+    const analysis::HeldTokenVar &Token) {
   // One finding per loop nest: a loop inside a reported loop, or around a
   // reported call, is not reported again.
   std::vector<bool> LoopReported(Scan.Loops.size());
@@ -266,8 +272,10 @@ void BlockingCallCheck::checkLoops(const analysis::FunctionScan &Scan,
         Wait = Call;
         Via = Call->getDirectCallee();
       }
-    // A loop that never waits (a search, a parse) ends by itself.
-    if (!Wait)
+    // A loop that never waits (a search, a parse) ends by itself; one
+    // whose first wait returns promptly here (reading a file) is not
+    // reported on another's account.
+    if (!Wait || PromptWaits.contains(Wait))
       continue;
     reportLoop(Scan, L, Wait, Via, Token);
     LoopReported[L] = true;

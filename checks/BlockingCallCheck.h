@@ -3,6 +3,7 @@
 #define CANCELLINT_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "ModelCheck.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "analysis/BlockingCalls.h"
 #include "analysis/FlagWaits.h"
 #include "analysis/StopFlags.h"
@@ -57,13 +58,16 @@ private:
                       const analysis::WaitBound &Bound,
                       const analysis::StopFlag &Flag,
                       const analysis::FlagWait &W);
-  /// Finding 1; returns, per loop, whether a call inside it was reported.
-  std::vector<bool> checkCalls(const analysis::FunctionScan &Scan,
-                               const analysis::HeldTokenVar &Token,
-                               const clang::ASTContext &Ctx);
+  /// Finding 1; returns, per loop, whether a call inside it was reported,
+  /// and adds to \p PromptWaits the blocking calls that return promptly.
+  std::vector<bool>
+  checkCalls(const analysis::FunctionScan &Scan,
+             const analysis::HeldTokenVar &Token, const clang::ASTContext &Ctx,
+             llvm::SmallPtrSetImpl<const clang::Stmt *> &PromptWaits);
   /// Finding 2.
   void checkLoops(const analysis::FunctionScan &Scan,
                   const std::vector<bool> &LoopHasFinding,
+                  const llvm::SmallPtrSetImpl<const clang::Stmt *> &PromptWaits,
                   const analysis::HeldTokenVar &Token);
   /// Lock wrappers built on a mutex whose lock blocks (model
   /// lock_wrappers).

@@ -136,6 +136,10 @@ template <int ChunkSize> void uploadFromFileT(std::stop_token st, int fd) {
   char buf[ChunkSize];
   lseek(fd, 0, SEEK_SET);
   read(fd, buf, sizeof buf);
+  // Nor is a loop reading it to the end: it ends with the file.
+  bool last = false;
+  while (!last)
+    last = read(fd, buf, sizeof buf) <= 0;
 }
 template void uploadFromFileT<64>(std::stop_token, int);
 
