@@ -624,6 +624,19 @@ void SwallowedDoneCheck::checkQueuedCompletion(
       Quiet = C;
   if (!Quiet)
     return;
+  // `m_context.stop()` after the cancel: run() returns, and the queued
+  // completion never runs.
+  if (analysis::findEvaluated(Quiet->In->getBody(), [&](const Stmt *S) {
+        const auto *Stop = dyn_cast<CXXMemberCallExpr>(S);
+        const CXXMethodDecl *MD =
+            Stop ? Stop->getMethodDecl() : nullptr;
+        return MD && MD->getIdentifier() && MD->getName() == "stop" &&
+               llvm::any_of(MD->getParent()->methods(),
+                            [&](const CXXMethodDecl *Run) {
+                              return queries().isEventLoopRun(Run);
+                            });
+      }))
+    return;
   const bool SetsFlag = setsMemberFlag(Quiet->In->getBody());
   const HandlerSite Site = handlerSite(MD);
   if (!reportOnce(Site.Loc))

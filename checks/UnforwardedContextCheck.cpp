@@ -37,6 +37,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnforwardedContextCheck.h"
+#include "CheckOptions.h"
+#include "analysis/WaitBounds.h"
 #include "analysis/Instantiations.h"
 #include "analysis/SourceText.h"
 #include "analysis/BlockingCalls.h"
@@ -55,6 +57,12 @@ namespace cancellint {
 
 using analysis::HeldTokenVar;
 using analysis::Provenance;
+
+/// A wait bounded by this long is not one a discarded context had to end:
+/// cancel-blocking-call's MaxUncheckedWait default, so that the two checks
+/// agree on what a short wait is.
+static const double ShortWaitSeconds =
+    *analysis::parseSecondsOption(options::MaxUncheckedWait.Default);
 
 void UnforwardedContextCheck::registerModelMatchers(MatchFinder *F) {
   // Templates are analysed once, as written; instantiations would only
@@ -340,7 +348,7 @@ void UnforwardedContextCheck::checkDiscarded(const FunctionDecl *F) {
     return;
   // Nothing it does could have used the context: quiet.
   const std::optional<analysis::DownCall> Down =
-      analysis::firstDownCall(F, queries());
+      analysis::firstDownCall(F, queries(), ShortWaitSeconds);
   if (!Down)
     return;
   ASTContext &Ctx = F->getASTContext();

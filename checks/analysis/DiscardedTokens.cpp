@@ -1,6 +1,9 @@
 //===--- DiscardedTokens.cpp - Token parameters a function throws away ---===//
 #include "DiscardedTokens.h"
 #include "BlockingCalls.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "Expressions.h"
+#include "Loops.h"
 #include "CallArguments.h"
 #include "References.h"
 #include "TokenFlow.h"
@@ -186,11 +189,22 @@ static const FunctionDecl *calleeTakingToken(const Expr *Call,
 }
 
 std::optional<DownCall> firstDownCall(const FunctionDecl *FD,
-                                      ModelQueries &Queries) {
+                                      ModelQueries &Queries, double ShortWait) {
   const Stmt *Body = FD ? FD->getBody() : nullptr;
   if (!Body)
     return std::nullopt;
   BlockingCalls Blocking(Queries);
+  // Calls inside loops: a short wait repeated by a loop is not short.
+  llvm::SmallPtrSet<const Stmt *, 16> InLoops;
+  findEvaluated(Body, [&](const Stmt *S) {
+    if (const Stmt *LoopBody = loopBody(S))
+      findEvaluated(LoopBody, [&](const Stmt *Inner) {
+        if (isa<CallExpr>(Inner))
+          InLoops.insert(Inner);
+        return false;
+      });
+    return false;
+  });
   std::optional<DownCall> Block, Lock, Takes;
   // Source order, lambda bodies excluded.
   llvm::SmallVector<const Stmt *, 64> Work{Body};
@@ -200,8 +214,13 @@ std::optional<DownCall> firstDownCall(const FunctionDecl *FD,
     if (isa<LambdaExpr>(S))
       continue;
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
-      if (BlockingCallee B = Blocking.calleeOf(CE))
-        Block = DownCall{DownCall::Blocking, CE, B.Callee, nullptr};
+      if (BlockingCallee B = Blocking.calleeOf(CE)) {
+        const WaitBound Bound = Blocking.boundOf(CE, B, FD->getASTContext());
+        if (Bound.What != WaitBound::NotBlocking &&
+            (Bound.What != WaitBound::Constant || Bound.Seconds > ShortWait ||
+             InLoops.contains(CE)))
+          Block = DownCall{DownCall::Blocking, CE, B.Callee, nullptr};
+      }
     }
     // A lock wrapper on a mutex whose lock the model says blocks; standard
     // mutexes are not such entries: their waits are short by design.

@@ -69,12 +69,14 @@ struct DownCall {
 };
 
 /// The most telling place where \p FD's body waits or calls down (lambda
-/// bodies excluded: they run elsewhere): its first blocking call, else its
+/// bodies excluded: they run elsewhere): its first blocking call (one
+/// bounded by at most \p ShortWait seconds does not count), else its
 /// first blocking lock, else its first call of a function taking a token;
 /// none when it does neither. Calls that do nothing (the discarding ones)
 /// do not count.
 std::optional<DownCall> firstDownCall(const clang::FunctionDecl *FD,
-                                      ModelQueries &Queries);
+                                      ModelQueries &Queries,
+                                      double ShortWait);
 
 /// The definitions, in one translation unit, of the overrides of each
 /// virtual function, keyed by the canonical declaration of the function

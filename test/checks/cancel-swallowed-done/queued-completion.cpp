@@ -136,3 +136,25 @@ private:
   asio::ip::tcp::socket socket_;
   char buf_[64];
 };
+
+// shutdown() stops the event loop after the cancel: run() returns, and a
+// queued completion never runs.
+class StopsTheLoop {
+public:
+  explicit StopsTheLoop(asio::io_context &io) : io_(io), timer_(io) {}
+  void start() {
+    timer_.async_wait([this](std::error_code ec) {
+      if (ec)
+        return;
+      start();
+    });
+  }
+  void shutdown() {
+    timer_.cancel();
+    io_.stop();
+  }
+
+private:
+  asio::io_context &io_;
+  asio::steady_timer timer_;
+};

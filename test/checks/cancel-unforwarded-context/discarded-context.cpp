@@ -133,7 +133,7 @@ void CountHit(CancellationContext &context) {
 
 void Drain([[maybe_unused]] std::stop_token stop) {
   // CHECK-NOTES: :[[@LINE-1]]:45: warning: 'Drain' discards its 'std::stop_token' parameter 'stop' but blocks in 'sleep_for'; cancelling the caller's context cannot end that wait [cancel-unforwarded-context]
-  std::this_thread::sleep_for(1s);
+  std::this_thread::sleep_for(5s);
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'sleep_for' blocks here without the context
 }
 

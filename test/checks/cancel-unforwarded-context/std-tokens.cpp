@@ -128,3 +128,9 @@ void suppressed(std::stop_token st) {
 // and rule 7 reports the token dropped by a function that calls down.
 void ignores(std::stop_token) { work(std::stop_token{}); }
 // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'ignores' discards its unnamed 'std::stop_token' parameter but calls 'work', which takes a context; cancelling the caller's context does not reach that call [cancel-unforwarded-context]
+
+// A discarded token with only a short bounded wait (at most cancel-blocking-
+// call's default MaxUncheckedWait): nothing it had to end.
+void shortPause(std::stop_token) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+}
