@@ -1,7 +1,7 @@
 //===--- DirectCloses.cpp - Closes that race with an object's handlers ---===//
 #include "DirectCloses.h"
+#include "Instantiations.h"
 
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -98,20 +98,6 @@ private:
   }
 };
 
-/// The field \p F is instantiated from: the unit is scanned as written,
-/// and a handler may be analysed in an instantiation.
-const FieldDecl *asWritten(const FieldDecl *F) {
-  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(F->getParent());
-  if (!Spec || !F->getIdentifier())
-    return F;
-  const CXXRecordDecl *Pattern =
-      Spec->getSpecializedTemplate()->getTemplatedDecl();
-  for (const FieldDecl *Written : Pattern->fields())
-    if (Written->getIdentifier() == F->getIdentifier())
-      return Written;
-  return F;
-}
-
 } // namespace
 
 void DirectCloses::scan() {
@@ -139,7 +125,7 @@ bool DirectCloses::runsElsewhere(const FunctionDecl *FD, unsigned Depth) {
 std::optional<DirectCloses::Close> DirectCloses::of(const FieldDecl *Field) {
   if (!Scanned)
     scan();
-  auto It = Closes.find(asWritten(Field));
+  auto It = Closes.find(fieldAsWritten(Field));
   if (It == Closes.end())
     return std::nullopt;
   for (const Close &C : It->second)
@@ -153,7 +139,7 @@ DirectCloses::allOf(const FieldDecl *Field) {
   if (!Scanned)
     scan();
   llvm::SmallVector<Close, 2> Out;
-  auto It = Closes.find(asWritten(Field));
+  auto It = Closes.find(fieldAsWritten(Field));
   if (It != Closes.end())
     for (const Close &C : It->second)
       if (C.In)

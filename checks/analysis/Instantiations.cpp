@@ -31,4 +31,16 @@ bool isWithinInstantiation(const Decl *D) {
   return false;
 }
 
+const FieldDecl *fieldAsWritten(const FieldDecl *F) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  const CXXRecordDecl *Pattern =
+      RD ? RD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || !F->getIdentifier())
+    return F;
+  for (const FieldDecl *Written : Pattern->fields())
+    if (Written->getIdentifier() == F->getIdentifier())
+      return Written;
+  return F;
+}
+
 } // namespace cancellint::analysis

@@ -20,6 +20,11 @@ namespace cancellint::analysis {
 /// of a function or class template.
 bool isWithinInstantiation(const clang::Decl *D);
 
+/// The field of the template as written that \p F, a field of a class
+/// template instantiation, was instantiated from; \p F itself otherwise.
+/// Facts collected from templates as written then apply to instantiations.
+const clang::FieldDecl *fieldAsWritten(const clang::FieldDecl *F);
+
 /// isWithinInstantiation() as a matcher, without the parent map.
 AST_MATCHER(clang::Decl, withinInstantiation) {
   return isWithinInstantiation(&Node);

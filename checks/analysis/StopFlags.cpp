@@ -3,6 +3,7 @@
 #include "CallArguments.h"
 #include "Callables.h"
 #include "Expressions.h"
+#include "Instantiations.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -148,15 +149,7 @@ const ValueDecl *StopFlags::canonicalVar(const ValueDecl *D) {
   const auto *Field = dyn_cast_or_null<FieldDecl>(D);
   if (!Field)
     return D ? cast<ValueDecl>(D->getCanonicalDecl()) : nullptr;
-  const auto *RD = dyn_cast<CXXRecordDecl>(Field->getParent());
-  const CXXRecordDecl *Pattern =
-      RD ? RD->getTemplateInstantiationPattern() : nullptr;
-  if (!Pattern || !Field->getIdentifier())
-    return Field;
-  for (const FieldDecl *F : Pattern->fields())
-    if (F->getIdentifier() == Field->getIdentifier())
-      return F;
-  return Field;
+  return fieldAsWritten(Field);
 }
 
 struct StopFlags::Facts {
