@@ -1,5 +1,6 @@
 //===--- ModelQueries.cpp - Asking the model about AST nodes -------------===//
 #include "ModelQueries.h"
+#include "CallArguments.h"
 #include "DeclNames.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -184,6 +185,16 @@ bool ModelQueries::isRoot(const FunctionDecl *FD) {
 bool ModelQueries::isLink(const FunctionDecl *FD) {
   return lookupFunction<bool>(*this, pattern(FD),
                               [&](llvm::StringRef N) { return M.isLink(N); });
+}
+
+bool ModelQueries::isLinkCall(const Expr *Call) {
+  if (isLink(calleeOf(Call)))
+    return true;
+  const llvm::SmallVector<const FunctionDecl *, 4> Candidates =
+      unresolvedCandidates(Call);
+  return !Candidates.empty() &&
+         llvm::all_of(Candidates,
+                      [&](const FunctionDecl *FD) { return isLink(FD); });
 }
 
 const model::DeriveSpec *ModelQueries::derivation(const FunctionDecl *FD) {

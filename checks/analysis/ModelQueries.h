@@ -64,6 +64,10 @@ public:
 
   bool isRoot(const clang::FunctionDecl *FD);
   bool isLink(const clang::FunctionDecl *FD);
+  /// Whether the call or construction \p Call is a links[] call. A template
+  /// may leave one unresolved (a lambda argument is dependent there): then
+  /// every candidate must be a link.
+  bool isLinkCall(const clang::Expr *Call);
   const model::DeriveSpec *derivation(const clang::FunctionDecl *FD);
   const model::BlockingSpec *blocking(const clang::FunctionDecl *FD);
   /// The blocking entry of a call to \p FD made on an object of class

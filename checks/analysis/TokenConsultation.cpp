@@ -189,7 +189,7 @@ private:
     const Expr *Object = unresolvedMemberObject(Call);
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
       Object = M->getImplicitObjectArgument();
-    return Object && Queries.isLink(calleeOrCandidate(Call)) &&
+    return Object && Queries.isLinkCall(Call) &&
            Queries.tokenHeldBy(Object->getType());
   }
 

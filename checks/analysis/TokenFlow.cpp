@@ -153,14 +153,7 @@ void TokenFlow::walk(const Stmt *S) {
     if (!ScopeTokenLocals.empty())
       TokenLocalsAt[Call].assign(ScopeTokenLocals.begin(),
                                  ScopeTokenLocals.end());
-    // A template may leave a link call unresolved (a lambda argument is
-    // dependent there): every candidate must be a link.
-    auto Candidates = unresolvedCandidates(Call);
-    if (Queries.isLink(calleeOf(Call)) ||
-        (!Candidates.empty() &&
-         llvm::all_of(Candidates, [&](const FunctionDecl *FD) {
-           return Queries.isLink(FD);
-         })))
+    if (Queries.isLinkCall(Call))
       LinkCalls.push_back(Call);
   }
 }
