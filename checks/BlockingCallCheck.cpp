@@ -175,11 +175,9 @@ void BlockingCallCheck::checkLockWrappers(const FunctionDecl *FD,
   });
 }
 
-std::vector<bool>
-BlockingCallCheck::checkCalls(const analysis::FunctionScan &Scan,
-                              const analysis::HeldTokenVar &Token,
-                              const ASTContext &Ctx,
-                              llvm::SmallPtrSetImpl<const Stmt *> &PromptWaits) {
+std::vector<bool> BlockingCallCheck::checkCalls(
+    const analysis::FunctionScan &Scan, const analysis::HeldTokenVar &Token,
+    const ASTContext &Ctx, llvm::SmallPtrSetImpl<const Stmt *> &PromptWaits) {
   std::optional<analysis::PromptCalls> Prompt;
   std::vector<bool> LoopHasFinding(Scan.Loops.size());
   for (size_t I = 0; I < Scan.Calls.size(); ++I) {

@@ -81,11 +81,10 @@ void SwallowedDoneCheck::registerModelMatchers(MatchFinder *F) {
   F->addMatcher(ifStmt(User).bind("if"), this);
   F->addMatcher(cxxCatchStmt(User).bind("catch"), this);
   // A status received in a loop: `grpc::Status st = stub->Call(...);`.
-  F->addMatcher(
-      declStmt(User, hasSingleDecl(varDecl(hasLocalStorage(),
-                                           hasInitializer(expr()))))
-          .bind("status"),
-      this);
+  F->addMatcher(declStmt(User, hasSingleDecl(varDecl(hasLocalStorage(),
+                                                     hasInitializer(expr()))))
+                    .bind("status"),
+                this);
   // Cheap prefilter on the last name component; the model decides.
   llvm::StringSet<> Names;
   for (const model::LibraryModel &L : model().libraries())
@@ -328,9 +327,8 @@ void SwallowedDoneCheck::checkRetriedStatus(const DeclStmt *Decl,
   const analysis::LoopConditionReads &Reads = St.readsOf(LC.Loop);
   const Stmt *Body = analysis::loopBody(LC.Loop);
   if (analysis::loopCondition(LC.Loop) && Body &&
-      analysis::findEvaluated(Body, [&](const Stmt *S) {
-        return Reads.mayChange(S);
-      }))
+      analysis::findEvaluated(
+          Body, [&](const Stmt *S) { return Reads.mayChange(S); }))
     return;
   // A switch or else-if chain over the status is rule 1's to judge.
   if (Body && analysis::findEvaluated(Body, [&](const Stmt *S) {
@@ -545,9 +543,9 @@ bool setsMemberFlag(const Stmt *Body) {
                     (Store->getMethodDecl()->getName() == "store" ||
                      Store->getMethodDecl()->getName() == "exchange"))
              Target = Store->getImplicitObjectArgument();
-           const auto *ME = Target ? dyn_cast<MemberExpr>(
-                                         Target->IgnoreParenImpCasts())
-                                   : nullptr;
+           const auto *ME =
+               Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts())
+                      : nullptr;
            return ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
          });
 }
@@ -628,8 +626,7 @@ void SwallowedDoneCheck::checkQueuedCompletion(
   // completion never runs.
   if (analysis::findEvaluated(Quiet->In->getBody(), [&](const Stmt *S) {
         const auto *Stop = dyn_cast<CXXMemberCallExpr>(S);
-        const CXXMethodDecl *MD =
-            Stop ? Stop->getMethodDecl() : nullptr;
+        const CXXMethodDecl *MD = Stop ? Stop->getMethodDecl() : nullptr;
         return MD && MD->getIdentifier() && MD->getName() == "stop" &&
                llvm::any_of(MD->getParent()->methods(),
                             [&](const CXXMethodDecl *Run) {
@@ -643,21 +640,23 @@ void SwallowedDoneCheck::checkQueuedCompletion(
     return;
   const bool InDestructor = isa<CXXDestructorDecl>(Quiet->In);
   const bool Closes = Quiet->Call->getMethodDecl()->getName() == "close";
-  const std::string Canceller =
-      InDestructor ? "~" + cast<CXXDestructorDecl>(Quiet->In)
-                               ->getParent()
-                               ->getNameAsString()
-                   : Quiet->In->getNameAsString();
-  diag(Site.Loc, "completion handler captures raw 'this' and trusts its error code "
-            "alone: '%0' %select{cancels|closes}1 '%2', but a completion "
-            "already queued with success is not cancelled and can run after "
-            "that, on %select{a cancelled|a destroyed}3 object; test "
-            "%select{a flag that '%0' sets|the flag '%0' sets}4, or capture "
-            "shared_from_this()")
+  const std::string Canceller = InDestructor
+                                    ? "~" + cast<CXXDestructorDecl>(Quiet->In)
+                                                ->getParent()
+                                                ->getNameAsString()
+                                    : Quiet->In->getNameAsString();
+  diag(Site.Loc,
+       "completion handler captures raw 'this' and trusts its error code "
+       "alone: '%0' %select{cancels|closes}1 '%2', but a completion "
+       "already queued with success is not cancelled and can run after "
+       "that, on %select{a cancelled|a destroyed}3 object; test "
+       "%select{a flag that '%0' sets|the flag '%0' sets}4, or capture "
+       "shared_from_this()")
       << Canceller << Closes << Object->getName() << InDestructor << SetsFlag
       << Site.Range;
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
-      << analysis::calleeOf(Armed)->getNameAsString() << Armed->getSourceRange();
+      << analysis::calleeOf(Armed)->getNameAsString()
+      << Armed->getSourceRange();
   diag(Quiet->Call->getBeginLoc(),
        "'%0' is %select{cancelled|closed}1 here; a completion already queued "
        "is not",
@@ -701,14 +700,14 @@ void SwallowedDoneCheck::reportOpenRace(
   const FunctionDecl *Next = analysis::calleeOf(C.PastOpenTest->Operation);
   const bool Same = Next && queries().name(Next) == queries().name(Own);
   const std::string Object = C.OpenObject->getNameAsString();
-  diag(Site.Loc, "completion handler%0 decides from '%1.is_open()' alone to start "
-            "'%2'%select{| again}3, but '%4' closes '%1' outside the "
-            "handler's executor: a completion aborted by that close can "
-            "still see '%1' open, and the read races with the close; test "
-            "the error code for operation_aborted first")
-      << Site.Name << Object
-      << (Next ? Next->getNameAsString() : std::string()) << Same
-      << Close.In->getNameAsString() << Site.Range;
+  diag(Site.Loc,
+       "completion handler%0 decides from '%1.is_open()' alone to start "
+       "'%2'%select{| again}3, but '%4' closes '%1' outside the "
+       "handler's executor: a completion aborted by that close can "
+       "still see '%1' open, and the read races with the close; test "
+       "the error code for operation_aborted first")
+      << Site.Name << Object << (Next ? Next->getNameAsString() : std::string())
+      << Same << Close.In->getNameAsString() << Site.Range;
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
       << Own->getNameAsString() << Armed->getSourceRange();
   diag(C.OpenTest->getBeginLoc(), "the only test before the next operation",

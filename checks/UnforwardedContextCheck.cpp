@@ -38,13 +38,13 @@
 //===----------------------------------------------------------------------===//
 #include "UnforwardedContextCheck.h"
 #include "CheckOptions.h"
-#include "analysis/WaitBounds.h"
-#include "analysis/Instantiations.h"
-#include "analysis/SourceText.h"
 #include "analysis/BlockingCalls.h"
 #include "analysis/CallArguments.h"
 #include "analysis/DiscardedTokens.h"
+#include "analysis/Instantiations.h"
+#include "analysis/SourceText.h"
 #include "analysis/TokenOverloads.h"
+#include "analysis/WaitBounds.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -283,8 +283,8 @@ void UnforwardedContextCheck::checkBypassedChildren(analysis::TokenFlow &Flow) {
           << quoted(Child)
           << SM.getSpellingLineNumber(ChildCall->Arg->getBeginLoc())
           << Parent.Arg->getSourceRange();
-      diag(ChildCall->Child->getLocation(),
-           "%0 is created here, linked to %1", DiagnosticIDs::Note)
+      diag(ChildCall->Child->getLocation(), "%0 is created here, linked to %1",
+           DiagnosticIDs::Note)
           << quoted(Child) << spelled(Parent.Arg, Ctx);
       diag(ChildCall->Arg->getBeginLoc(), "the token of %0 is passed here",
            DiagnosticIDs::Note)
@@ -370,8 +370,8 @@ void UnforwardedContextCheck::checkDiscarded(const FunctionDecl *F) {
     Note = quoted(Down->Mutex->getName()) + " is locked here";
     break;
   case analysis::DownCall::TakesContext:
-    Does = "calls " + quoted(Down->Callee->getName()) +
-           ", which takes a context";
+    Does =
+        "calls " + quoted(Down->Callee->getName()) + ", which takes a context";
     Consequence = "does not reach that call";
     Note = quoted(Down->Callee->getName()) + " takes a context here";
     break;
@@ -393,8 +393,7 @@ void UnforwardedContextCheck::checkDiscarded(const FunctionDecl *F) {
     }
     const std::string Param =
         D.Param->getName().empty()
-            ? "unnamed " + quoted(queries().name(D.Token.Record)) +
-                  " parameter"
+            ? "unnamed " + quoted(queries().name(D.Token.Record)) + " parameter"
             : quoted(queries().name(D.Token.Record)) + " parameter " +
                   quoted(D.Param->getName());
     const SourceLocation Loc =
@@ -404,10 +403,10 @@ void UnforwardedContextCheck::checkDiscarded(const FunctionDecl *F) {
     diag(Loc, "%0 discards its %1 but %2; cancelling the caller's context "
               "%3%4")
         << Who << Param << Does << Consequence
-        << (UsingSibling ? "; other overrides of " +
-                               quoted(queries().name(Root)) +
-                               " use their context"
-                         : std::string());
+        << (UsingSibling
+                ? "; other overrides of " + quoted(queries().name(Root)) +
+                      " use their context"
+                : std::string());
     diag(Down->At->getBeginLoc(), Note, DiagnosticIDs::Note);
     if (UsingSibling)
       diag(UsingSibling->getParamDecl(D.Index)->getLocation(),

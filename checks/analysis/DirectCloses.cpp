@@ -30,8 +30,8 @@ public:
         NamedElsewhere(NamedElsewhere) {}
 
   bool TraverseDecl(const Decl *D) override {
-    if (!D || (!isa<TranslationUnitDecl>(D) &&
-               SM.isInSystemHeader(D->getLocation())))
+    if (!D ||
+        (!isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation())))
       return true;
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody())
@@ -116,8 +116,7 @@ bool DirectCloses::runsElsewhere(const FunctionDecl *FD, unsigned Depth) {
   if (It == Callers.end())
     return true; // public API: called from the owner's thread
   for (const FunctionDecl *Caller : It->second)
-    if (canonical(Caller) == canonical(FD) ||
-        !runsElsewhere(Caller, Depth + 1))
+    if (canonical(Caller) == canonical(FD) || !runsElsewhere(Caller, Depth + 1))
       return false;
   return true;
 }

@@ -1,12 +1,12 @@
 //===--- DiscardedTokens.cpp - Token parameters a function throws away ---===//
 #include "DiscardedTokens.h"
 #include "BlockingCalls.h"
-#include "llvm/ADT/SmallPtrSet.h"
+#include "CallArguments.h"
 #include "Expressions.h"
 #include "Loops.h"
-#include "CallArguments.h"
 #include "References.h"
 #include "TokenFlow.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -88,8 +88,8 @@ referencesTo(const FunctionDecl *FD, const ParmVarDecl *P) {
   return Refs;
 }
 
-llvm::SmallVector<DiscardedToken, 1>
-discardedTokens(const FunctionDecl *FD, ModelQueries &Queries) {
+llvm::SmallVector<DiscardedToken, 1> discardedTokens(const FunctionDecl *FD,
+                                                     ModelQueries &Queries) {
   llvm::SmallVector<DiscardedToken, 1> Found;
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isImplicit() ||
       FD->isDefaulted() || FD->isDeleted())
@@ -135,8 +135,7 @@ discardedTokens(const FunctionDecl *FD, ModelQueries &Queries) {
 
 bool usesTokenParameter(const FunctionDecl *FD, unsigned Index,
                         ModelQueries &Queries) {
-  if (!FD || Index >= FD->getNumParams() ||
-      !FD->doesThisDeclarationHaveABody())
+  if (!FD || Index >= FD->getNumParams() || !FD->doesThisDeclarationHaveABody())
     return false;
   const ParmVarDecl *P = FD->getParamDecl(Index);
   if (P->getName().empty() || !tokenParameterType(Queries, P->getType()))
@@ -262,12 +261,12 @@ OverrideSets::siblingsOf(const CXXMethodDecl *M, ASTContext &Ctx) {
   using namespace clang::ast_matchers;
   if (!Built) {
     Built = true;
-    for (const BoundNodes &N : match(
-             traverse(TK_IgnoreUnlessSpelledInSource,
-                      translationUnitDecl(forEachDescendant(
-                          cxxMethodDecl(isDefinition(), isVirtual())
-                              .bind("m")))),
-             Ctx))
+    for (const BoundNodes &N :
+         match(traverse(
+                   TK_IgnoreUnlessSpelledInSource,
+                   translationUnitDecl(forEachDescendant(
+                       cxxMethodDecl(isDefinition(), isVirtual()).bind("m")))),
+               Ctx))
       if (const auto *D = N.getNodeAs<CXXMethodDecl>("m"))
         ByRoot[rootOf(D)].push_back(D);
   }

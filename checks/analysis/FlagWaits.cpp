@@ -86,8 +86,8 @@ FlagWait flagWaitOf(const CallExpr *Call, const BlockingCallee &B,
       break;
     }
   if (!Out.Wake && Flag.Setter && Flag.Setter->getBody())
-    Out.Wake = cast_or_null<CallExpr>(
-        findEvaluated(Flag.Setter->getBody(), Wakes));
+    Out.Wake =
+        cast_or_null<CallExpr>(findEvaluated(Flag.Setter->getBody(), Wakes));
   if (!Out.Wake)
     return Out;
   Out.What = FlagWait::Woken;

@@ -37,8 +37,8 @@ static bool handsTokenToWork(const Expr *Init, ModelQueries &Queries) {
 /// function declaring it seeks it. lseek() fails on pipes, FIFOs and
 /// sockets (ESPIPE), and a read of a regular file does not wait on a peer.
 static bool seekedAsFile(const ValueDecl *Fd) {
-  const auto *Owner = dyn_cast_or_null<FunctionDecl>(
-      Fd ? Fd->getDeclContext() : nullptr);
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(Fd ? Fd->getDeclContext() : nullptr);
   if (!Owner || !Owner->getBody())
     return false;
   return findEvaluated(Owner->getBody(), [&](const Stmt *S) {

@@ -934,7 +934,8 @@ bool TokenFlow::isLinked(const VarDecl *Local) {
 
 /// `std::make_shared<T>(...)` or `std::make_unique<T>(...)`.
 static const CallExpr *smartPointerMaking(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(E ? ignoreValueWrappers(E) : nullptr);
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(E ? ignoreValueWrappers(E) : nullptr);
   const FunctionDecl *Maker = Call ? Call->getDirectCallee() : nullptr;
   return Maker && Maker->isInStdNamespace() && Maker->getIdentifier() &&
                  (Maker->getName() == "make_shared" ||
@@ -974,9 +975,11 @@ bool TokenFlow::linkedAtBirth(const VarDecl *V) {
     return false;
   const CXXRecordDecl *Made =
       Pointer->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-  return Made && llvm::any_of(Made->ctors(), [&](const CXXConstructorDecl *C) {
-           return Queries.isLink(C);
-         }) && readsHeld(Call);
+  return Made &&
+         llvm::any_of(
+             Made->ctors(),
+             [&](const CXXConstructorDecl *C) { return Queries.isLink(C); }) &&
+         readsHeld(Call);
 }
 
 bool TokenFlow::isWiredToHeld(const VarDecl *Local) {
