@@ -27,6 +27,7 @@
 #include "analysis/DoneSignals.h"
 #include "analysis/Expressions.h"
 #include "analysis/Loops.h"
+#include "analysis/MemberWrites.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -44,11 +45,13 @@ namespace cancellint {
 struct SwallowedDoneCheck::State {
   State(analysis::ModelQueries &Q, ASTContext &Ctx,
         analysis::FunctionPathsCache &Paths)
-      : Ctx(Ctx), Signals(Q, Ctx), Handlers(Q, Signals, Paths), Closes(Ctx) {}
+      : Ctx(Ctx), Signals(Q, Ctx), Handlers(Q, Signals, Paths), Closes(Ctx),
+        Writes(Ctx) {}
   ASTContext &Ctx;
   analysis::DoneSignals Signals;
   analysis::CompletionHandlers Handlers;
   analysis::DirectCloses Closes;
+  analysis::MemberWrites Writes;
   llvm::DenseSet<const FunctionDecl *> Checked;
   llvm::DenseMap<const Stmt *, std::unique_ptr<analysis::LoopConditionReads>>
       Reads;
@@ -676,11 +679,14 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
   // Only a next operation that can come back to this one makes a chain
   // that cancelling does not stop; a final reply before teardown ends it.
   if (C.Next && St.Handlers.comesBack(*C.Next, Own))
-    reportRearm(Handler, ErrorCode, Armed, C);
-  else if (C.PastOpenTest && St.Handlers.comesBack(*C.PastOpenTest, Own))
+    reportRearm(Handler, ErrorCode, Armed, *C.Next, C.Tested, nullptr);
+  else if (C.PastOpenTest && St.Handlers.comesBack(*C.PastOpenTest, Own)) {
     if (std::optional<analysis::DirectCloses::Close> Close =
             St.Closes.of(C.OpenObject))
       reportOpenRace(Handler, Armed, C, *Close);
+  } else if (C.PastGuard && St.Handlers.comesBack(*C.PastGuard, Own)) {
+    checkGuardedRearm(Handler, ErrorCode, Armed, C);
+  }
   for (const auto &[Callee, Index] : C.Forwarded) {
     const FunctionDecl *Def =
         Callee->getDefinition() ? Callee->getDefinition() : Callee;
@@ -723,20 +729,87 @@ void SwallowedDoneCheck::reportOpenRace(
       << Object << Close.Call->getSourceRange();
 }
 
-void SwallowedDoneCheck::reportRearm(
+void SwallowedDoneCheck::checkGuardedRearm(
     const FunctionDecl *Handler, const ParmVarDecl *ErrorCode,
     const CallExpr *Armed, const analysis::CompletionHandlers::Chain &C) {
+  State &St = *TU;
+  // Only constructors write it: a setting, or a null test of a callable;
+  // nothing stops the chain through it.
+  if (St.Writes.onlyConstructorsChange(C.GuardMember)) {
+    reportRearm(Handler, ErrorCode, Armed, *C.PastGuard, nullptr, C.GuardTest);
+    return;
+  }
+  const FunctionDecl *Own = analysis::calleeOf(Armed);
+  auto Cancels = [&](const FunctionDecl *FD) {
+    return !isa<CXXConstructorDecl>(FD) && FD != Handler &&
+           St.Closes.closesAny(FD);
+  };
+  // A public member function, not the handler, that starts the same chain.
+  auto StartsChain = [&](const FunctionDecl *FD) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (!MD || isa<CXXConstructorDecl, CXXDestructorDecl>(MD) ||
+        MD->getAccess() != AS_public || FD == Handler)
+      return false;
+    const CallExpr *Op = St.Handlers.startsAsync(FD);
+    return Op &&
+           St.Handlers.comesBack(analysis::Rearm{Op, nullptr, nullptr, Op}, Own);
+  };
+  const std::optional<analysis::MemberWrites::Restart> R =
+      St.Writes.restartOf(C.GuardMember, Cancels, StartsChain);
+  if (!R)
+    return;
+  const HandlerSite Site = handlerSite(Handler);
+  if (!reportOnce(Site.Loc))
+    return;
+  const std::string Member = C.GuardMember->getNameAsString();
+  const std::string Canceller = R->Reset.In->getNameAsString();
+  const std::string Starter = R->SetAgain.In->getNameAsString();
+  diag(Site.Loc,
+       "completion handler%0 is guarded only by '%1', which '%2' sets again "
+       "after '%3' resets it: a completion aborted by '%3' that runs after "
+       "'%2' starts %4, and two chains run; test the error code for "
+       "operation_aborted first")
+      << Site.Name << Member << Starter << Canceller
+      << nextPhrase(*C.PastGuard, Own) << Site.Range;
+  diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
+      << Own->getNameAsString() << Armed->getSourceRange();
+  diag(C.GuardTest->getBeginLoc(), "the only test before the next operation",
+       DiagnosticIDs::Note)
+      << C.GuardTest->getSourceRange();
+  diag(C.PastGuard->At->getBeginLoc(), "next operation started here",
+       DiagnosticIDs::Note)
+      << C.PastGuard->At->getSourceRange();
+  diag(R->Reset.At->getBeginLoc(), "'%0' is reset here", DiagnosticIDs::Note)
+      << Member << R->Reset.At->getSourceRange();
+  diag(R->SetAgain.At->getBeginLoc(),
+       "and set again here, in a function that starts the chain",
+       DiagnosticIDs::Note)
+      << R->SetAgain.At->getSourceRange();
+}
+
+std::string SwallowedDoneCheck::nextPhrase(const analysis::Rearm &Next,
+                                           const FunctionDecl *Own) {
+  const FunctionDecl *Started = analysis::calleeOf(Next.Operation);
+  const bool Same = Started && queries().name(Started) == queries().name(Own);
+  const std::string Via =
+      Next.Via ? " through '" + Next.Via->getNameAsString() + "'" : "";
+  std::string What =
+      "'" + (Started ? Started->getNameAsString() : std::string()) + "'";
+  return What + (Same ? " again" + Via
+                      : Via + ", which leads back to '" +
+                            Own->getNameAsString() + "'");
+}
+
+void SwallowedDoneCheck::reportRearm(const FunctionDecl *Handler,
+                                     const ParmVarDecl *ErrorCode,
+                                     const CallExpr *Armed,
+                                     const analysis::Rearm &Next,
+                                     const Expr *Tested, const Expr *Setting) {
   const HandlerSite Site = handlerSite(Handler);
   if (!reportOnce(Site.Loc))
     return;
   const FunctionDecl *Own = analysis::calleeOf(Armed);
-  const FunctionDecl *Next = analysis::calleeOf(C.Next->Operation);
-  const bool Same = Next && queries().name(Next) == queries().name(Own);
-  const std::string Via =
-      C.Next->Via ? " through '" + C.Next->Via->getNameAsString() + "'" : "";
-  std::string What = "'" + (Next ? Next->getNameAsString() : std::string()) + "'";
-  What += Same ? " again" + Via
-               : Via + ", which leads back to '" + Own->getNameAsString() + "'";
+  const std::string What = nextPhrase(Next, Own);
   const unsigned Kind = !ErrorCode ? 0 : !ErrorCode->isReferenced() ? 1 : 2;
   diag(Site.Loc, "completion handler%0 %select{discards its error code and "
                  "starts|ignores its error code and starts|starts}1 %2"
@@ -745,14 +818,21 @@ void SwallowedDoneCheck::reportRearm(
       << Site.Name << Kind << What << (Kind == 2) << Site.Range;
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
       << Own->getNameAsString() << Armed->getSourceRange();
-  if (C.Tested)
-    diag(C.Tested->getBeginLoc(),
+  if (Tested)
+    diag(Tested->getBeginLoc(),
          "the error code is tested here, but control goes on to the next "
          "operation",
          DiagnosticIDs::Note);
-  diag(C.Next->At->getBeginLoc(), "next operation started here",
+  if (Setting)
+    diag(Setting->getBeginLoc(),
+         "'%0' is tested here, but only constructors set it: it does not "
+         "stop the chain",
+         DiagnosticIDs::Note)
+        << analysis::stopFlagMember(Setting)->getName()
+        << Setting->getSourceRange();
+  diag(Next.At->getBeginLoc(), "next operation started here",
        DiagnosticIDs::Note)
-      << C.Next->At->getSourceRange();
+      << Next.At->getSourceRange();
 }
 
 } // namespace cancellint

@@ -50,10 +50,20 @@ private:
   void checkHandler(const clang::FunctionDecl *Handler,
                     const clang::ParmVarDecl *ErrorCode,
                     const clang::CallExpr *Armed, int Depth);
+  void checkGuardedRearm(const clang::FunctionDecl *Handler,
+                         const clang::ParmVarDecl *ErrorCode,
+                         const clang::CallExpr *Armed,
+                         const analysis::CompletionHandlers::Chain &C);
+  /// "'async_read' again through 'do_read'", "'async_write', which leads
+  /// back to 'async_read'".
+  std::string nextPhrase(const analysis::Rearm &Next,
+                         const clang::FunctionDecl *Own);
+  /// Rule 2. \p Tested: an error code test control goes on past;
+  /// \p Setting: a test of a member only constructors set.
   void reportRearm(const clang::FunctionDecl *Handler,
                    const clang::ParmVarDecl *ErrorCode,
-                   const clang::CallExpr *Armed,
-                   const analysis::CompletionHandlers::Chain &C);
+                   const clang::CallExpr *Armed, const analysis::Rearm &Next,
+                   const clang::Expr *Tested, const clang::Expr *Setting);
   void reportOpenRace(const clang::FunctionDecl *Handler,
                       const clang::CallExpr *Armed,
                       const analysis::CompletionHandlers::Chain &C,

@@ -81,6 +81,16 @@ const CallExpr *bindIn(const Expr *Token) {
   return cast_or_null<CallExpr>(Found);
 }
 
+/// The completion token of \p Op: the last argument written (Boost's
+/// overloads end in a defaulted enable_if parameter).
+const Expr *completionToken(const CallExpr *Op) {
+  const Expr *Token = nullptr;
+  for (const Expr *Arg : Op->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      Token = Arg;
+  return Token;
+}
+
 } // namespace
 
 bool CompletionHandlers::isErrorCodeType(QualType T) {
@@ -91,12 +101,7 @@ bool CompletionHandlers::isErrorCodeType(QualType T) {
 llvm::SmallVector<CompletionHandler, 2>
 CompletionHandlers::handlersOf(const CallExpr *Op) {
   llvm::SmallVector<CompletionHandler, 2> Out;
-  // The completion token is the last argument written (Boost's overloads
-  // end in a defaulted enable_if parameter).
-  const Expr *Token = nullptr;
-  for (const Expr *Arg : Op->arguments())
-    if (!isa<CXXDefaultArgExpr>(Arg))
-      Token = Arg;
+  const Expr *Token = completionToken(Op);
   if (!Token)
     return Out;
   auto Add = [&](const FunctionDecl *Named, const ParmVarDecl *ErrorCode) {
@@ -170,10 +175,14 @@ const CallExpr *CompletionHandlers::startsAsync(const FunctionDecl *FD,
   if (auto It = AsyncStarts.find(FD); It != AsyncStarts.end())
     return It->second;
   AsyncStarts[FD] = nullptr; // recursion finds nothing new
-  const Stmt *Found = findEvaluated(
-      FD->getBody(), [&](const Stmt *S) { return startsOperation(S, Depth); });
-  AsyncStarts[FD] = cast_or_null<CallExpr>(Found);
-  return AsyncStarts[FD];
+  const auto *Found = cast_or_null<CallExpr>(findEvaluated(
+      FD->getBody(), [&](const Stmt *S) { return startsOperation(S, Depth); }));
+  // A call of a function that starts one: the operation inside it.
+  if (const FunctionDecl *Callee = Found ? calleeOf(Found) : nullptr;
+      Callee && !Queries.isAsyncOperation(Callee))
+    Found = startsAsync(Callee, Depth + 1);
+  AsyncStarts[FD] = Found;
+  return Found;
 }
 
 bool CompletionHandlers::startsOnlyBehindStopFlag(const FunctionDecl *FD) {
@@ -295,6 +304,27 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
               ->getMemberDecl());
     } else {
       Out.OpenTest = nullptr;
+    }
+    // Settled by a member tested as a stop flag? Walk again with those
+    // tests deciding nothing: whether they guard depends on who writes
+    // the member (MemberWrites).
+    auto PastGuard = [&](const Expr *Cond, bool LoopCond) {
+      if (const FieldDecl *Member = stopFlagMember(Cond)) {
+        if (!Out.GuardTest) {
+          Out.GuardTest = Cond;
+          Out.GuardMember = Member;
+        }
+        return Follow::Both;
+      }
+      return branchesFor(Signals.onceCancelled(Cond, Carrier, LoopCond));
+    };
+    if (!Out.PastOpenTest &&
+        P->firstReachable(WalkRules{PastGuard, nullptr, nullptr}, IsRearm) &&
+        Out.GuardTest) {
+      Out.PastGuard = Found;
+    } else {
+      Out.GuardTest = nullptr;
+      Out.GuardMember = nullptr;
     }
   }
   // Every forwarding call, also those past the re-arm.

@@ -83,6 +83,13 @@ public:
     std::optional<Rearm> PastOpenTest;
     const clang::CXXMemberCallExpr *OpenTest = nullptr;
     const clang::FieldDecl *OpenObject = nullptr;
+    /// When no path starts a next operation, not even past an `is_open()`
+    /// test: the one a path starts past the tests of members as stop flags,
+    /// taken as deciding nothing, and the first such test
+    /// (`if (!callback_) return;`) with its member.
+    std::optional<Rearm> PastGuard;
+    const clang::Expr *GuardTest = nullptr;
+    const clang::FieldDecl *GuardMember = nullptr;
   };
   Chain chainOf(const clang::FunctionDecl *Handler,
                 const clang::ParmVarDecl *ErrorCode);

@@ -1,5 +1,6 @@
 //===--- DirectCloses.cpp - Closes that race with an object's handlers ---===//
 #include "DirectCloses.h"
+#include "Expressions.h"
 #include "Instantiations.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
@@ -16,6 +17,17 @@ constexpr unsigned MaxCallerDepth = 3;
 
 const FunctionDecl *canonical(const FunctionDecl *FD) {
   return FD ? FD->getCanonicalDecl() : nullptr;
+}
+
+/// The data member whose `close()` or `cancel()` \p Call is, or null.
+const FieldDecl *isCloseOfMember(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *MD = Call->getMethodDecl();
+  if (!MD || !MD->getIdentifier() ||
+      (MD->getName() != "close" && MD->getName() != "cancel"))
+    return nullptr;
+  const auto *Object = dyn_cast<MemberExpr>(
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  return Object ? dyn_cast<FieldDecl>(Object->getMemberDecl()) : nullptr;
 }
 
 class Scanner : public ConstDynamicRecursiveASTVisitor {
@@ -54,14 +66,7 @@ public:
     return true;
   }
   bool VisitCXXMemberCallExpr(const CXXMemberCallExpr *Call) override {
-    const CXXMethodDecl *MD = Call->getMethodDecl();
-    if (!MD || !MD->getIdentifier() ||
-        (MD->getName() != "close" && MD->getName() != "cancel"))
-      return true;
-    const auto *Object = dyn_cast<MemberExpr>(
-        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    if (const auto *Field =
-            Object ? dyn_cast<FieldDecl>(Object->getMemberDecl()) : nullptr)
+    if (const FieldDecl *Field = isCloseOfMember(Call))
       Closes[Field].push_back({Call, current()});
     return true;
   }
@@ -144,6 +149,16 @@ DirectCloses::allOf(const FieldDecl *Field) {
       if (C.In)
         Out.push_back(C);
   return Out;
+}
+
+bool DirectCloses::closesAny(const FunctionDecl *FD) {
+  // Its own body, not the scan: in a class template's instantiation the
+  // object's type is known even where the template's is dependent.
+  const Stmt *Body = FD->getBody();
+  return Body && findEvaluated(Body, [](const Stmt *S) {
+           const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+           return Call && isCloseOfMember(Call);
+         });
 }
 
 } // namespace cancellint::analysis

@@ -42,6 +42,8 @@ public:
   /// Every `close()` or `cancel()` of the data member \p Field made in a
   /// named function (a lambda's are left out), wherever it runs.
   llvm::SmallVector<Close, 2> allOf(const clang::FieldDecl *Field);
+  /// Whether \p FD itself closes or cancels a data member.
+  bool closesAny(const clang::FunctionDecl *FD);
 
 private:
   clang::ASTContext &Ctx;

@@ -178,6 +178,19 @@ bool readsStopFlag(const Expr *E) {
          VD->getType()->isReferenceType() || VD->getType()->isPointerType();
 }
 
+const FieldDecl *stopFlagMember(const Expr *E) {
+  if (!readsStopFlag(E))
+    return nullptr;
+  E = E->IgnoreParens();
+  while (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts())) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    E = UO->getSubExpr()->IgnoreParens();
+  }
+  const ObjectRoot Root = objectRoot(skipWrappers(E));
+  return Root.OfThis ? dyn_cast_or_null<FieldDecl>(Root.Decl) : nullptr;
+}
+
 llvm::ArrayRef<const EnumConstantDecl *>
 DoneSignals::doneEnumerators(QualType T) {
   if (T.isNull())

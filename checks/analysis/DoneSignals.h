@@ -151,6 +151,11 @@ const clang::ValueDecl *namedConstant(const clang::Expr *E);
 /// thread can set (`stopped_`, `running_.load()`, `!socket_.is_open()`).
 bool readsStopFlag(const clang::Expr *E);
 
+/// The data member of `*this` that \p E reads as a stop flag
+/// (readsStopFlag), or null: `running_` in `if (!running_)`, `callback_` in
+/// `if (!callback_)`.
+const clang::FieldDecl *stopFlagMember(const clang::Expr *E);
+
 } // namespace cancellint::analysis
 
 #endif
