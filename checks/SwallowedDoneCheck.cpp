@@ -495,6 +495,9 @@ void SwallowedDoneCheck::checkAsyncCall(const CallExpr *Call,
   if (!Op || !queries().isAsyncOperation(Op) || Call->getNumArgs() == 0)
     return;
   State &St = state(Ctx);
+  // Nothing can cancel an operation on an object only its handler holds.
+  if (St.Handlers.onlyHandlerHolds(Call))
+    return;
   for (const analysis::CompletionHandler &H : St.Handlers.handlersOf(Call)) {
     checkHandler(H.Function, H.ErrorCode, Call, 0);
     checkQueuedCompletion(H, Call);

@@ -91,7 +91,79 @@ const Expr *completionToken(const CallExpr *Op) {
   return Token;
 }
 
+/// The variable an object expression is reached through: `t` in `t->f()`,
+/// `(*t).f()`, `t.f()`.
+const VarDecl *objectVariable(const Expr *E) {
+  for (int Depth = 0; E && Depth < 4; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const VarDecl *V = referencedVar(E))
+      return V;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+      E = Op->getArg(0);
+    else if (const auto *U = dyn_cast<UnaryOperator>(E);
+             U && U->getOpcode() == UO_Deref)
+      E = U->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// `new T(...)`, `std::make_shared<T>(...)`, `std::make_unique<T>(...)`.
+bool isFreshAllocation(const Expr *E) {
+  E = E ? ignoreValueWrappers(E) : nullptr;
+  if (isa_and_nonnull<CXXNewExpr>(E))
+    return true;
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+         (FD->getName() == "make_shared" || FD->getName() == "make_unique");
+}
+
 } // namespace
+
+bool CompletionHandlers::onlyHandlerHolds(const CallExpr *Op) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Op);
+  const VarDecl *V =
+      Member ? objectVariable(Member->getImplicitObjectArgument()) : nullptr;
+  const auto *FD = V ? dyn_cast<FunctionDecl>(V->getDeclContext()) : nullptr;
+  const Expr *Token = completionToken(Op);
+  if (!FD || !FD->getBody() || !Token || !V->hasLocalStorage() ||
+      isa<ParmVarDecl>(V) || !isFreshAllocation(V->getInit()))
+    return false;
+  // Every use of V: calls of its members, or inside the token.
+  unsigned Uses = 0, Allowed = 0;
+  bool Cancelled = false;
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 32> Work{{FD->getBody(),
+                                                             false}};
+  for (unsigned Steps = 0; !Work.empty() && Steps < 8192; ++Steps) {
+    auto [S, InToken] = Work.pop_back_val();
+    if (!S)
+      continue;
+    InToken |= S == Token;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == V)
+      Allowed += InToken, ++Uses;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+        Call && objectVariable(Call->getImplicitObjectArgument()) == V) {
+      const CXXMethodDecl *MD = Call->getMethodDecl();
+      Cancelled |= MD && MD->getIdentifier() &&
+                   (MD->getName() == "cancel" || MD->getName() == "close");
+      if (!InToken)
+        ++Allowed;
+    }
+    // A lambda's captures are evaluated here; its body runs elsewhere.
+    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : L->capture_inits())
+        Work.push_back({Init, InToken});
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back({Child, InToken});
+  }
+  return !Cancelled && Uses > 0 && Uses == Allowed;
+}
 
 bool CompletionHandlers::isErrorCodeType(QualType T) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();

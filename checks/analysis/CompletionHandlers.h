@@ -94,6 +94,14 @@ public:
   Chain chainOf(const clang::FunctionDecl *Handler,
                 const clang::ParmVarDecl *ErrorCode);
 
+  /// Whether nothing but the handler of \p Op can reach the object \p Op
+  /// runs on, so that nothing can cancel it: a local pointer to a fresh
+  /// allocation (`new`, std::make_shared, std::make_unique) that its
+  /// function only calls members of (not cancel() or close()) and hands to
+  /// the completion token (a bind argument, a lambda capture): a one-shot
+  /// timer allocated per message and deleted by its handler.
+  bool onlyHandlerHolds(const clang::CallExpr *Op);
+
   /// Whether starting \p Next can come back to the operation \p Own: it
   /// is the same operation, or one of its handlers starts an operation
   /// that does, a few handlers deep. A next step that never comes back (a
