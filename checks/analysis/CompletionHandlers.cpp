@@ -186,6 +186,8 @@ CompletionHandlers::handlersOf(const CallExpr *Op) {
       ErrorCode = H->getParamDecl(ErrorCode->getFunctionScopeIndex());
     Out.push_back({H, ErrorCode});
   };
+  if (wrapperPassesOnlySuccess(Token))
+    return Out;
   if (const CallExpr *Bind = bindIn(Token)) {
     const llvm::SmallVector<const FunctionDecl *, 2> Bound =
         callablesIn(Bind->getArg(0));
@@ -230,6 +232,64 @@ CompletionHandlers::handlersOf(const CallExpr *Op) {
       Add(H, ErrorCode);
   }
   return Out;
+}
+
+bool CompletionHandlers::wrapperPassesOnlySuccess(const Expr *Token) {
+  const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(Token));
+  const FunctionDecl *Wrapper = Call ? definitionOf(calleeOf(Call)) : nullptr;
+  if (!Wrapper || !Wrapper->hasBody() || isSystem(Wrapper))
+    return false;
+  // The lambda it returns, and that lambda's one error code parameter.
+  const auto *Return = dyn_cast_or_null<ReturnStmt>(findEvaluated(
+      Wrapper->getBody(), [](const Stmt *S) { return isa<ReturnStmt>(S); }));
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>(
+      Return && Return->getRetValue()
+          ? ignoreValueWrappers(Return->getRetValue())
+          : nullptr);
+  if (!Lambda)
+    return false;
+  const CXXMethodDecl *Op = Lambda->getCallOperator();
+  // A generic lambda: the one instantiation the operation calls.
+  if (const FunctionTemplateDecl *T =
+          Lambda->getLambdaClass()->getDependentLambdaCallOperator()) {
+    auto Specs = T->specializations();
+    if (std::distance(Specs.begin(), Specs.end()) != 1)
+      return false;
+    Op = cast<CXXMethodDecl>(*Specs.begin());
+  }
+  const ParmVarDecl *ErrorCode = nullptr;
+  for (const ParmVarDecl *P : Op->parameters())
+    if (isErrorCodeType(P->getType())) {
+      if (ErrorCode)
+        return false;
+      ErrorCode = P;
+    }
+  const FunctionPaths *P = ErrorCode ? Paths.get(Op) : nullptr;
+  if (!P)
+    return false;
+  // The wrapped callable is called without a function the call names: a
+  // member pointer (`(c->*f)()`) or a captured callable (`f()`).
+  auto CallsWrapped = [](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    return C && !C->getDirectCallee() && !isa<CXXOperatorCallExpr>(C);
+  };
+  auto CallsCapturedCallable = [](const Stmt *S) {
+    const auto *C = dyn_cast<CXXOperatorCallExpr>(S);
+    return C && C->getOperator() == OO_Call;
+  };
+  DoneCarrier Carrier;
+  Carrier.Var = ErrorCode;
+  Carrier.TruthyOnError = true;
+  auto Branch = [&](const Expr *Cond, bool LoopCond) {
+    return branchesFor(Signals.onceCancelled(Cond, Carrier, LoopCond));
+  };
+  const WalkRules Rules{Branch, nullptr, nullptr};
+  const bool CallsSomething = findEvaluated(Op->getBody(), [&](const Stmt *S) {
+    return CallsWrapped(S) || CallsCapturedCallable(S);
+  });
+  return CallsSomething && !P->firstReachable(Rules, [&](const Stmt *S) {
+    return CallsWrapped(S) || CallsCapturedCallable(S);
+  });
 }
 
 bool CompletionHandlers::startsOperation(const Stmt *S, int Depth) {

@@ -133,6 +133,11 @@ private:
   /// Whether every operation \p FD starts lies behind a stop flag test
   /// (`if (!stopping_) acceptor_.async_accept(...)`).
   bool startsOnlyBehindStopFlag(const clang::FunctionDecl *FD);
+  /// Whether \p Token is a call of the code base's own wrapper (a function
+  /// returning a lambda: `onSuccess(this, &C::onTick)`) whose lambda calls
+  /// what it wraps only on paths where its error code says "no error": the
+  /// wrapped function never sees a cancelled completion.
+  bool wrapperPassesOnlySuccess(const clang::Expr *Token);
   bool isErrorCodeType(clang::QualType T);
 };
 
