@@ -96,19 +96,18 @@ StoredContextCheck::requestTokenCarriedBy(const Expr *E) {
   if (RequestScoped(Held))
     return Carried{*Held, nullptr};
   if (const LambdaExpr *L = analysis::lambdaBehind(E)) {
-    for (const LambdaCapture &C : L->captures()) {
-      if (!C.capturesVariable())
+    for (const analysis::CapturedEntity &C : analysis::capturesOf(L)) {
+      if (C.capturesThis())
         continue;
-      const ValueDecl *V = C.getCapturedVar();
+      const ValueDecl *V = C.Var;
       QualType Type = V->getType();
       // Capturing a reference by copy copies the object it refers to.
-      if (C.getCaptureKind() == LCK_ByCopy)
+      if (!C.ByReference)
         Type = Type.getNonReferenceType();
       auto Captured = queries().tokenHeldBy(Type);
       if (!RequestScoped(Captured))
         continue;
-      if (C.getCaptureKind() == LCK_ByRef &&
-          Captured->How == analysis::Holding::Value)
+      if (C.ByReference && Captured->How == analysis::Holding::Value)
         Captured->How = analysis::Holding::Reference;
       return Carried{*Captured, V};
     }

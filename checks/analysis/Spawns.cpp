@@ -1,5 +1,7 @@
 //===--- Spawns.cpp - Work that keeps running after its statement --------===//
 #include "Spawns.h"
+#include "DeclNames.h"
+#include "Lambdas.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -55,9 +57,8 @@ bool isReferenceCaptureForSpawn(const DeclRefExpr *Ref, ModelQueries &Queries,
     const auto *Lambda = Parents[0].get<LambdaExpr>();
     if (!Lambda)
       return false;
-    for (const LambdaCapture &C : Lambda->captures())
-      if (C.capturesVariable() && C.getCapturedVar() == Ref->getDecl() &&
-          C.getCaptureKind() == LCK_ByRef)
+    for (const CapturedEntity &C : capturesOf(Lambda))
+      if (C.Var == Ref->getDecl() && C.ByReference)
         return enclosingSpawn(Lambda, Queries, Ctx).has_value();
     return false;
   }

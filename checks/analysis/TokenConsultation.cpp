@@ -204,9 +204,8 @@ private:
     // `auto check = [&st] { ... };` then `check()` in the loop.
     if (const auto *VD = dyn_cast<VarDecl>(D))
       if (const LambdaExpr *L = lambdaBehind(VD->getInit()))
-        for (const LambdaCapture &C : L->captures())
-          if (C.capturesVariable() &&
-              Queries.tokenHeldBy(C.getCapturedVar()->getType()))
+        for (const CapturedEntity &C : capturesOf(L))
+          if (C.Var && Queries.tokenHeldBy(C.Var->getType()))
             return true;
     return false;
   }
