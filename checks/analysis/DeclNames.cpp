@@ -2,6 +2,7 @@
 #include "DeclNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -79,6 +80,27 @@ const CXXRecordDecl *recordNamedBy(QualType T) {
           dyn_cast_or_null<ClassTemplateDecl>(Name.getAsTemplateDecl()))
     return CT->getTemplatedDecl();
   return nullptr;
+}
+
+const CXXRecordDecl *unresolvedConstructed(const Expr *E) {
+  const auto *U = dyn_cast_or_null<CXXUnresolvedConstructExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  return U ? recordNamedBy(U->getTypeAsWritten()) : nullptr;
+}
+
+const CXXRecordDecl *unresolvedConstructed(const VarDecl *V) {
+  const Expr *Init = V ? V->getInit() : nullptr;
+  if (!Init)
+    return nullptr;
+  if (const CXXRecordDecl *RD = unresolvedConstructed(Init))
+    return RD;
+  // `T v(a, b)` and `T v{a, b}` keep their arguments in a list of no type.
+  if (!isa<ParenListExpr, InitListExpr>(Init) ||
+      !(V->getType()->isDependentType() ||
+        V->getType()->getContainedDeducedType() || Init->isTypeDependent() ||
+        Init->isValueDependent()))
+    return nullptr;
+  return recordNamedBy(V->getType());
 }
 
 } // namespace cancellint::analysis

@@ -25,6 +25,15 @@ std::string unscopedEnumeratorName(const clang::EnumConstantDecl *D);
 /// cb(st, f)` inside a template). Null for other types.
 const clang::CXXRecordDecl *recordNamedBy(clang::QualType T);
 
+/// The class a construction that template code has not resolved names:
+/// `std::thread([&] { ... })` (a lambda there makes the arguments
+/// dependent), or, for a variable, `std::stop_callback cb(st, f)` (the
+/// class template's arguments wait for deduction). Null when \p E, or the
+/// initializer of \p V, is not such a construction. Instantiations resolve
+/// it; a template as written needs this to see the same construction.
+const clang::CXXRecordDecl *unresolvedConstructed(const clang::Expr *E);
+const clang::CXXRecordDecl *unresolvedConstructed(const clang::VarDecl *V);
+
 } // namespace cancellint::analysis
 
 #endif

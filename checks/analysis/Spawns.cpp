@@ -11,6 +11,18 @@ using namespace clang;
 
 namespace cancellint::analysis {
 
+/// The spawn a constructor of \p Class is, for a construction that a
+/// template leaves unresolved: any of its constructors the model names.
+static const model::SpawnSpec *spawnBy(const CXXRecordDecl *Class,
+                                       ModelQueries &Queries) {
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  for (const CXXConstructorDecl *C : Class->ctors())
+    if (const model::SpawnSpec *Spec = Queries.spawn(C))
+      return Spec;
+  return nullptr;
+}
+
 std::optional<SpawnSite> enclosingSpawn(const Stmt *S, ModelQueries &Queries,
                                         ASTContext &Ctx) {
   DynTypedNode Cur = DynTypedNode::create(*S);
@@ -28,6 +40,17 @@ std::optional<SpawnSite> enclosingSpawn(const Stmt *S, ModelQueries &Queries,
     } else if (const auto *Ctor = P.get<CXXConstructExpr>()) {
       if (const model::SpawnSpec *Spec = Queries.spawn(Ctor->getConstructor()))
         return SpawnSite{Ctor, Spec};
+    } else if (const auto *U = P.get<CXXUnresolvedConstructExpr>()) {
+      // In a template: `std::thread([&] { ... })`.
+      if (const model::SpawnSpec *Spec =
+              spawnBy(unresolvedConstructed(U), Queries))
+        return SpawnSite{U, Spec};
+    } else if (const auto *V = P.get<VarDecl>();
+               V && V->getInit() == Cur.get<Expr>()) {
+      // In a template: `std::thread t([&] { ... });`.
+      if (const model::SpawnSpec *Spec =
+              spawnBy(unresolvedConstructed(V), Queries))
+        return SpawnSite{V->getInit(), Spec};
     } else if (const auto *D = P.get<Decl>()) {
       // Out of lambda bodies (their call operator and closure class sit
       // between the body and the LambdaExpr) and local declarations; any

@@ -81,6 +81,8 @@ void TokenFlow::walk(const Stmt *S) {
         Parents.push_back(DS);
         walk(Init);
         Parents.pop_back();
+        if (Queries.isLinkConstruction(VD))
+          LinkCalls.push_back(Init);
       }
       // In scope from here to the end of the block.
       if (!isLocal(VD))
@@ -156,6 +158,9 @@ void TokenFlow::walk(const Stmt *S) {
                                  ScopeTokenLocals.end());
     if (Queries.isLinkCall(Call))
       LinkCalls.push_back(Call);
+  } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(S);
+             U && Queries.isLinkCall(U)) {
+    LinkCalls.push_back(U);
   }
 }
 
