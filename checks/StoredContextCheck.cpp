@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "StoredContextCheck.h"
 #include "CheckOptions.h"
+#include "analysis/Instantiations.h"
 #include "analysis/Lambdas.h"
 #include "analysis/SourceText.h"
 
@@ -60,9 +61,12 @@ void StoredContextCheck::registerModelMatchers(MatchFinder *F) {
   // system headers are not the user's to fix.
   auto UserStmt = stmt(unless(isExpansionInSystemHeader()));
   auto UserDecl = decl(unless(isExpansionInSystemHeader()));
-  F->addMatcher(
-      varDecl(hasGlobalStorage(), unless(parmVarDecl()), UserDecl).bind("var"),
-      this);
+  // A static data member of a class template has one declaration per
+  // instantiation, each named with its arguments: the template's is the one.
+  F->addMatcher(varDecl(hasGlobalStorage(), unless(parmVarDecl()), UserDecl,
+                        unless(analysis::withinInstantiation()))
+                    .bind("var"),
+                this);
   F->addMatcher(binaryOperator(hasOperatorName("="), UserStmt).bind("assign"),
                 this);
   F->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), UserStmt)
