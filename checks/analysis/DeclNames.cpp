@@ -21,6 +21,11 @@ static std::string ownName(const NamedDecl *D) {
   return "";
 }
 
+std::string spelledName(const NamedDecl *D) {
+  std::string Name = ownName(D);
+  return Name.empty() ? D->getNameAsString() : Name;
+}
+
 /// Prepends the enclosing scopes of \p DC; false if one cannot be named.
 static bool qualify(const DeclContext *DC, std::string &Name) {
   for (; DC && !DC->isTranslationUnit(); DC = DC->getParent()) {

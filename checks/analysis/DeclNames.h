@@ -15,6 +15,11 @@ namespace cancellint::analysis {
 /// declarations a model cannot name (local classes, lambdas).
 std::string modelName(const clang::NamedDecl *D);
 
+/// The name of \p D as its declaration spells it, unqualified: the
+/// destructor of a class template is '~Pool' in the template and in every
+/// instantiation, not '~Pool<T>'.
+std::string spelledName(const clang::NamedDecl *D);
+
 /// Enumerators of unscoped enums are named both with and without the enum
 /// ("grpc::StatusCode::CANCELLED" and "grpc::CANCELLED"); models may use
 /// either. Returns the second spelling, or empty when there is none.
