@@ -121,6 +121,32 @@ template <class T> void s2Uninstantiated(std::stop_token token, T) {
   // CHECK-NOTES: :[[@LINE-61]]:23: note: 'g_on_exit' declared here
 }
 
+// Long-lived by the model: a class template deriving from grpc::Service.
+class PlainEcho final : public EchoService::Service {
+public:
+  grpc::Status Echo(grpc::ServerContext *context, const EchoRequest *,
+                    EchoReply *) override {
+    last_ = context;
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'context' (a pointer to request-scoped 'grpc::ServerContext') is stored in member 'last_' of long-lived 'PlainEcho', which outlives the request it belongs to [cancel-stored-context]
+    // CHECK-NOTES: :[[@LINE-6]]:7: note: 'PlainEcho' outlives requests: it derives from 'grpc::Service'
+    return grpc::Status::OK;
+  }
+  grpc::ServerContext *last_ = nullptr;
+};
+template <class T> class TemplateEcho final : public EchoService::Service {
+public:
+  grpc::Status Echo(grpc::ServerContext *context, const EchoRequest *,
+                    EchoReply *) override {
+    last_ = context;
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'context' (a pointer to request-scoped 'grpc::ServerContext') is stored in member 'last_' of long-lived 'TemplateEcho', which outlives the request it belongs to [cancel-stored-context]
+    // CHECK-NOTES: :[[@LINE-6]]:26: note: 'TemplateEcho' outlives requests: it derives from 'grpc::Service'
+    return grpc::Status::OK;
+  }
+  grpc::ServerContext *last_ = nullptr;
+};
+template class TemplateEcho<int>;
+template class TemplateEcho<long>;
+
 // --- Member initializers of long-lived classes.
 class PlainCache {
 public:
