@@ -2,6 +2,9 @@
 #include "Lambdas.h"
 #include "References.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprConcepts.h"
+
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -66,10 +69,17 @@ llvm::SmallVector<CapturedEntity, 4> capturesOf(const CXXRecordDecl *Closure) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
+    // Operands that are not evaluated capture nothing.
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr,
+            RequiresExpr>(S))
+      continue;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-      // Locals of the lambda itself are not captured, nor are globals.
+      // Locals of the lambda itself are not captured, nor are globals, nor
+      // constants read for their value (not odr-used).
       if (V && V->hasLocalStorage() && !Op->Encloses(V->getDeclContext()) &&
+          Ref->isNonOdrUse() == NOUR_None &&
+          !V->isUsableInConstantExpressions(V->getASTContext()) &&
           Seen.insert(V).second)
         Out.push_back({V, ByRef, false, Ref->getLocation()});
     } else if (const auto *T = dyn_cast<CXXThisExpr>(S); T && !This) {

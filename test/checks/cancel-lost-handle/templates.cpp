@@ -311,6 +311,20 @@ template <class T> void r6Uninstantiated(T) {
   // CHECK-NOTES: :[[@LINE+1]]:1: note: 'ready' is destroyed here
 }
 
+// Not captured: a constant read for its value, an operand of sizeof.
+void use(int);
+void r6NotCaptured() {
+  const int n = 4;
+  int m = 5;
+  std::thread([&] { use(n + sizeof(m)); }).detach();
+}
+template <class T> void r6NotCapturedTemplate(T) {
+  const int n = 4;
+  int m = 5;
+  std::thread([&] { use(n + sizeof(m)); }).detach();
+}
+template void r6NotCapturedTemplate(int);
+
 // A temporary thread, a thread built with braces, and an endless loop on
 // `this`.
 template <class T> struct R6Shapes {
