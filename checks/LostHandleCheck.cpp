@@ -27,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 #include "LostHandleCheck.h"
 #include "analysis/CancelHandles.h"
+#include "analysis/DeclNames.h"
 #include "analysis/DetachedWork.h"
 #include "analysis/Expressions.h"
 #include "analysis/FunctionPaths.h"
@@ -167,6 +168,10 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
                          UserStmt)
                     .bind("registration"),
                 this);
+  // In a template, `std::stop_callback(st, [&] { ... })` waits for
+  // deduction: no constructor call yet (checkRegistration asks the model).
+  F->addMatcher(cxxUnresolvedConstructExpr(UserStmt).bind("registration"),
+                this);
 }
 
 bool LostHandleCheck::startsThread(const CXXRecordDecl *RD) {
@@ -249,11 +254,15 @@ void LostHandleCheck::checkRegistration(const Expr *E) {
   // (std::optional<std::stop_callback<F>>::emplace) has not lost it.
   if (!E->isPRValue())
     return;
-  const CXXRecordDecl *Record = E->getType()->getAsCXXRecordDecl();
+  const bool Unresolved = isa<CXXUnresolvedConstructExpr>(E);
+  const CXXRecordDecl *Record = Unresolved ? analysis::unresolvedConstructed(E)
+                                           : E->getType()->getAsCXXRecordDecl();
+  if (Unresolved && !queries().isRegistration(Record))
+    return;
   auto [Parent, Child] = analysis::valueUser(E, *S->Ctx);
   if (!Record || !analysis::discardsValue(Parent, Child))
     return;
-  if (isa<CXXConstructExpr>(E)) {
+  if (isa<CXXConstructExpr>(E) || Unresolved) {
     diag(E->getBeginLoc(), "temporary '%0' is destroyed at the end of the "
                            "full-expression: its callback is unregistered at "
                            "once")

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "StoredContextCheck.h"
 #include "CheckOptions.h"
+#include "analysis/Instantiations.h"
 #include "analysis/Lambdas.h"
 #include "analysis/SourceText.h"
 
@@ -60,9 +61,12 @@ void StoredContextCheck::registerModelMatchers(MatchFinder *F) {
   // system headers are not the user's to fix.
   auto UserStmt = stmt(unless(isExpansionInSystemHeader()));
   auto UserDecl = decl(unless(isExpansionInSystemHeader()));
-  F->addMatcher(
-      varDecl(hasGlobalStorage(), unless(parmVarDecl()), UserDecl).bind("var"),
-      this);
+  // A static data member of a class template has one declaration per
+  // instantiation, each named with its arguments: the template's is the one.
+  F->addMatcher(varDecl(hasGlobalStorage(), unless(parmVarDecl()), UserDecl,
+                        unless(analysis::withinInstantiation()))
+                    .bind("var"),
+                this);
   F->addMatcher(binaryOperator(hasOperatorName("="), UserStmt).bind("assign"),
                 this);
   F->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), UserStmt)
@@ -96,19 +100,18 @@ StoredContextCheck::requestTokenCarriedBy(const Expr *E) {
   if (RequestScoped(Held))
     return Carried{*Held, nullptr};
   if (const LambdaExpr *L = analysis::lambdaBehind(E)) {
-    for (const LambdaCapture &C : L->captures()) {
-      if (!C.capturesVariable())
+    for (const analysis::CapturedEntity &C : analysis::capturesOf(L)) {
+      if (C.capturesThis())
         continue;
-      const ValueDecl *V = C.getCapturedVar();
+      const ValueDecl *V = C.Var;
       QualType Type = V->getType();
       // Capturing a reference by copy copies the object it refers to.
-      if (C.getCaptureKind() == LCK_ByCopy)
+      if (!C.ByReference)
         Type = Type.getNonReferenceType();
       auto Captured = queries().tokenHeldBy(Type);
       if (!RequestScoped(Captured))
         continue;
-      if (C.getCaptureKind() == LCK_ByRef &&
-          Captured->How == analysis::Holding::Value)
+      if (C.ByReference && Captured->How == analysis::Holding::Value)
         Captured->How = analysis::Holding::Reference;
       return Carried{*Captured, V};
     }

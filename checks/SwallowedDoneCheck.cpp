@@ -23,6 +23,7 @@
 #include "SwallowedDoneCheck.h"
 #include "analysis/CallArguments.h"
 #include "analysis/CompletionHandlers.h"
+#include "analysis/DeclNames.h"
 #include "analysis/DirectCloses.h"
 #include "analysis/DoneSignals.h"
 #include "analysis/Expressions.h"
@@ -646,11 +647,7 @@ void SwallowedDoneCheck::checkQueuedCompletion(
     return;
   const bool InDestructor = isa<CXXDestructorDecl>(Quiet->In);
   const bool Closes = Quiet->Call->getMethodDecl()->getName() == "close";
-  const std::string Canceller = InDestructor
-                                    ? "~" + cast<CXXDestructorDecl>(Quiet->In)
-                                                ->getParent()
-                                                ->getNameAsString()
-                                    : Quiet->In->getNameAsString();
+  const std::string Canceller = analysis::spelledName(Quiet->In);
   diag(Site.Loc,
        "completion handler captures raw 'this' and trusts its error code "
        "alone: '%0' %select{cancels|closes}1 '%2', but a completion "

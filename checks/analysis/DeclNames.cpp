@@ -2,6 +2,7 @@
 #include "DeclNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -18,6 +19,11 @@ static std::string ownName(const NamedDecl *D) {
   if (N.getNameKind() == DeclarationName::CXXOperatorName)
     return N.getAsString();
   return "";
+}
+
+std::string spelledName(const NamedDecl *D) {
+  std::string Name = ownName(D);
+  return Name.empty() ? D->getNameAsString() : Name;
 }
 
 /// Prepends the enclosing scopes of \p DC; false if one cannot be named.
@@ -79,6 +85,27 @@ const CXXRecordDecl *recordNamedBy(QualType T) {
           dyn_cast_or_null<ClassTemplateDecl>(Name.getAsTemplateDecl()))
     return CT->getTemplatedDecl();
   return nullptr;
+}
+
+const CXXRecordDecl *unresolvedConstructed(const Expr *E) {
+  const auto *U = dyn_cast_or_null<CXXUnresolvedConstructExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  return U ? recordNamedBy(U->getTypeAsWritten()) : nullptr;
+}
+
+const CXXRecordDecl *unresolvedConstructed(const VarDecl *V) {
+  const Expr *Init = V ? V->getInit() : nullptr;
+  if (!Init)
+    return nullptr;
+  if (const CXXRecordDecl *RD = unresolvedConstructed(Init))
+    return RD;
+  // `T v(a, b)` and `T v{a, b}` keep their arguments in a list of no type.
+  if (!isa<ParenListExpr, InitListExpr>(Init) ||
+      !(V->getType()->isDependentType() ||
+        V->getType()->getContainedDeducedType() || Init->isTypeDependent() ||
+        Init->isValueDependent()))
+    return nullptr;
+  return recordNamedBy(V->getType());
 }
 
 } // namespace cancellint::analysis

@@ -3,6 +3,7 @@
 #include "CallArguments.h"
 #include "Callables.h"
 #include "Expressions.h"
+#include "Lambdas.h"
 #include "Loops.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -198,22 +199,22 @@ detachedReferences(const CXXMemberCallExpr *Detach, const Stmt *Body,
     const Expr *Callable = Args.front();
     if (const auto *L = dyn_cast_or_null<LambdaExpr>(
             ignoreValueWrappers(Callable))) {
-      for (const LambdaCapture &C : L->captures()) {
+      for (const CapturedEntity &C : capturesOf(L)) {
         if (C.capturesThis()) {
           if (const Stmt *Loop = endlessLoopIn(L->getCallOperator(), Ctx))
-            Out.push_back({DetachedReference::ThisForever, nullptr,
-                           C.getLocation(), {}, Loop, classOfThis(L)});
+            Out.push_back({DetachedReference::ThisForever, nullptr, C.Loc,
+                           SourceLocation(), Loop, classOfThis(L)});
           continue;
         }
-        if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByRef)
+        if (!C.ByReference)
           continue;
-        const auto *Var = dyn_cast<VarDecl>(C.getCapturedVar());
+        const auto *Var = dyn_cast<VarDecl>(C.Var);
         if (!Var || !Var->hasLocalStorage() || !Seen.insert(Var).second)
           continue;
         const SourceLocation End = blockEnd(Var, Body);
         if (End.isValid())
-          Out.push_back({DetachedReference::LocalByReference, Var,
-                         C.getLocation(), End, nullptr, nullptr});
+          Out.push_back({DetachedReference::LocalByReference, Var, C.Loc, End,
+                         nullptr, nullptr});
       }
       continue;
     }

@@ -1,5 +1,6 @@
 //===--- HeldTokens.cpp - Which tokens a function holds ------------------===//
 #include "HeldTokens.h"
+#include "Lambdas.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -124,6 +125,12 @@ llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
     for (const auto &[Var, Field] : Ordered)
       if (auto T = Queries.tokenHeldBy(Var->getType()))
         Found.push_back({Var, *T, HeldTokenVar::Capture});
+    // In a template as written, `[&]` and `[=]` have no fields yet for
+    // what they capture implicitly.
+    for (const CapturedEntity &C : capturesOf(MD->getParent()))
+      if (C.Var && !Captures.count(C.Var))
+        if (auto T = Queries.tokenHeldBy(C.Var->getType()))
+          Found.push_back({C.Var, *T, HeldTokenVar::Capture});
   }
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody()))
     addAwaitedTokens(Coro->getBody(), Queries, Found);

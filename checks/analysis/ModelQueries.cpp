@@ -187,9 +187,23 @@ bool ModelQueries::isLink(const FunctionDecl *FD) {
                               [&](llvm::StringRef N) { return M.isLink(N); });
 }
 
+/// Whether a constructor of \p Class is a links[] entry.
+static bool constructsLink(ModelQueries &Q, const CXXRecordDecl *Class) {
+  return Class && Class->hasDefinition() &&
+         llvm::any_of(Class->ctors(),
+                      [&](const CXXConstructorDecl *C) { return Q.isLink(C); });
+}
+
+bool ModelQueries::isLinkConstruction(const VarDecl *V) {
+  return constructsLink(*this, unresolvedConstructed(V));
+}
+
 bool ModelQueries::isLinkCall(const Expr *Call) {
   if (isLink(calleeOf(Call)))
     return true;
+  // `std::stop_callback(st, [&] { ... })` in a template.
+  if (isa<CXXUnresolvedConstructExpr>(Call))
+    return constructsLink(*this, unresolvedConstructed(Call));
   const llvm::SmallVector<const FunctionDecl *, 4> Candidates =
       unresolvedCandidates(Call);
   return !Candidates.empty() &&

@@ -68,6 +68,10 @@ public:
   /// may leave one unresolved (a lambda argument is dependent there): then
   /// every candidate must be a link.
   bool isLinkCall(const clang::Expr *Call);
+  /// Whether the initializer of \p V is a links[] construction that a
+  /// template leaves unresolved (`std::stop_callback cb(st, [&] { ... })`);
+  /// isLinkCall() answers for a resolved one.
+  bool isLinkConstruction(const clang::VarDecl *V);
   const model::DeriveSpec *derivation(const clang::FunctionDecl *FD);
   const model::BlockingSpec *blocking(const clang::FunctionDecl *FD);
   /// The blocking entry of a call to \p FD made on an object of class

@@ -25,9 +25,8 @@ static bool handsTokenToWork(const Expr *Init, ModelQueries &Queries) {
     if (Queries.tokenHeldBy(Arg->getType()))
       return true;
     if (const LambdaExpr *L = lambdaBehind(Arg))
-      for (const LambdaCapture &C : L->captures())
-        if (C.capturesVariable() &&
-            Queries.tokenHeldBy(C.getCapturedVar()->getType()))
+      for (const CapturedEntity &C : capturesOf(L))
+        if (C.Var && Queries.tokenHeldBy(C.Var->getType()))
           return true;
   }
   return false;

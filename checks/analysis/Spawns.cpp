@@ -1,5 +1,7 @@
 //===--- Spawns.cpp - Work that keeps running after its statement --------===//
 #include "Spawns.h"
+#include "DeclNames.h"
+#include "Lambdas.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -8,6 +10,18 @@
 using namespace clang;
 
 namespace cancellint::analysis {
+
+/// The spawn a constructor of \p Class is, for a construction that a
+/// template leaves unresolved: any of its constructors the model names.
+static const model::SpawnSpec *spawnBy(const CXXRecordDecl *Class,
+                                       ModelQueries &Queries) {
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  for (const CXXConstructorDecl *C : Class->ctors())
+    if (const model::SpawnSpec *Spec = Queries.spawn(C))
+      return Spec;
+  return nullptr;
+}
 
 std::optional<SpawnSite> enclosingSpawn(const Stmt *S, ModelQueries &Queries,
                                         ASTContext &Ctx) {
@@ -26,6 +40,17 @@ std::optional<SpawnSite> enclosingSpawn(const Stmt *S, ModelQueries &Queries,
     } else if (const auto *Ctor = P.get<CXXConstructExpr>()) {
       if (const model::SpawnSpec *Spec = Queries.spawn(Ctor->getConstructor()))
         return SpawnSite{Ctor, Spec};
+    } else if (const auto *U = P.get<CXXUnresolvedConstructExpr>()) {
+      // In a template: `std::thread([&] { ... })`.
+      if (const model::SpawnSpec *Spec =
+              spawnBy(unresolvedConstructed(U), Queries))
+        return SpawnSite{U, Spec};
+    } else if (const auto *V = P.get<VarDecl>();
+               V && V->getInit() == Cur.get<Expr>()) {
+      // In a template: `std::thread t([&] { ... });`.
+      if (const model::SpawnSpec *Spec =
+              spawnBy(unresolvedConstructed(V), Queries))
+        return SpawnSite{V->getInit(), Spec};
     } else if (const auto *D = P.get<Decl>()) {
       // Out of lambda bodies (their call operator and closure class sit
       // between the body and the LambdaExpr) and local declarations; any
@@ -55,9 +80,8 @@ bool isReferenceCaptureForSpawn(const DeclRefExpr *Ref, ModelQueries &Queries,
     const auto *Lambda = Parents[0].get<LambdaExpr>();
     if (!Lambda)
       return false;
-    for (const LambdaCapture &C : Lambda->captures())
-      if (C.capturesVariable() && C.getCapturedVar() == Ref->getDecl() &&
-          C.getCaptureKind() == LCK_ByRef)
+    for (const CapturedEntity &C : capturesOf(Lambda))
+      if (C.Var == Ref->getDecl() && C.ByReference)
         return enclosingSpawn(Lambda, Queries, Ctx).has_value();
     return false;
   }

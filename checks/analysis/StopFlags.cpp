@@ -2,6 +2,7 @@
 #include "StopFlags.h"
 #include "CallArguments.h"
 #include "Callables.h"
+#include "DeclNames.h"
 #include "Expressions.h"
 #include "Instantiations.h"
 
@@ -624,7 +625,7 @@ std::string stopFlagReason(const StopFlag &F) {
   std::string Out = "'" + F.Var->getNameAsString() +
                     (F.Declared ? "' is a stop flag (the model says so): "
                                 : "' is treated as a stop flag: ");
-  std::string Setter = F.Setter->getNameAsString();
+  std::string Setter = spelledName(F.Setter);
   if (const auto *MD = dyn_cast<CXXMethodDecl>(F.Setter);
       MD && MD->getParent()->isLambda())
     return Out + "a callback registered on a token sets it";

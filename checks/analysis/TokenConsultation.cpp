@@ -125,16 +125,11 @@ public:
   // yet (deduction waits for the instantiation): the class template it
   // names and the arguments still tell a registration on the token.
   bool VisitVarDecl(const VarDecl *V) override {
-    if (InLambda || Out.Registration || !V->getInit() ||
-        !(V->getType()->isDependentType() ||
-          V->getType()->getContainedDeducedType()))
+    if (InLambda || Out.Registration)
       return true;
-    const Expr *Init = V->getInit();
-    const llvm::SmallVector<const Expr *, 4> Args =
-        unresolvedConstructionArgs(Init);
-    if (!Args.empty() && Queries.isRegistration(recordNamedBy(V->getType())) &&
-        receivesToken(Args))
-      Out.Registration = Init;
+    if (Queries.isRegistration(unresolvedConstructed(V)) &&
+        receivesToken(unresolvedConstructionArgs(V->getInit())))
+      Out.Registration = V->getInit();
     return true;
   }
   bool VisitCoawaitExpr(const CoawaitExpr *E) override {
@@ -204,9 +199,8 @@ private:
     // `auto check = [&st] { ... };` then `check()` in the loop.
     if (const auto *VD = dyn_cast<VarDecl>(D))
       if (const LambdaExpr *L = lambdaBehind(VD->getInit()))
-        for (const LambdaCapture &C : L->captures())
-          if (C.capturesVariable() &&
-              Queries.tokenHeldBy(C.getCapturedVar()->getType()))
+        for (const CapturedEntity &C : capturesOf(L))
+          if (C.Var && Queries.tokenHeldBy(C.Var->getType()))
             return true;
     return false;
   }

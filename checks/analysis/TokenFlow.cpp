@@ -3,6 +3,7 @@
 #include "BlockingCalls.h"
 #include "CallArguments.h"
 #include "Expressions.h"
+#include "Lambdas.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -80,6 +81,8 @@ void TokenFlow::walk(const Stmt *S) {
         Parents.push_back(DS);
         walk(Init);
         Parents.pop_back();
+        if (Queries.isLinkConstruction(VD))
+          LinkCalls.push_back(Init);
       }
       // In scope from here to the end of the block.
       if (!isLocal(VD))
@@ -155,6 +158,9 @@ void TokenFlow::walk(const Stmt *S) {
                                  ScopeTokenLocals.end());
     if (Queries.isLinkCall(Call))
       LinkCalls.push_back(Call);
+  } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(S);
+             U && Queries.isLinkCall(U)) {
+    LinkCalls.push_back(U);
   }
 }
 
@@ -765,11 +771,9 @@ static bool anyVariable(const Stmt *S,
       continue;
     }
     if (const auto *L = dyn_cast<LambdaExpr>(Cur)) {
-      for (const LambdaCapture &C : L->captures()) {
-        if (!C.capturesVariable())
-          continue;
-        const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
-        if (V && L->isInitCapture(&C))
+      for (const CapturedEntity &C : capturesOf(L)) {
+        const auto *V = dyn_cast_or_null<VarDecl>(C.Var);
+        if (V && C.Init)
           Work.push_back(V->getInit());
         else if (V && Visit(V))
           return true;
@@ -820,13 +824,11 @@ bool TokenFlow::readsHeld(const Expr *E) {
 }
 
 bool TokenFlow::capturesToken(const LambdaExpr *L) {
-  for (const LambdaCapture &C : L->captures()) {
-    if (!C.capturesVariable())
-      continue;
-    const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+  for (const CapturedEntity &C : capturesOf(L)) {
+    const auto *V = dyn_cast_or_null<VarDecl>(C.Var);
     if (!V)
       continue;
-    const Expr *Init = L->isInitCapture(&C) ? V->getInit() : nullptr;
+    const Expr *Init = C.Init ? V->getInit() : nullptr;
     const Provenance P = Init ? provenance(Init) : ofVariable(V, 0);
     if (P.isHeldOrDerived())
       return true;

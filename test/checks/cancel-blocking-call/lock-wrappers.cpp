@@ -55,6 +55,31 @@ std::string scoped(Mutex &mutex, const std::string &key, const store::Context &c
 template std::string scoped(store::NamedMutex &, const std::string &, const store::Context &);
 // CHECK-MESSAGES: :[[@LINE-4]]:20: warning: 'store::NamedMutex::lock' (called by 'std::scoped_lock') blocks without observing 'context': cancellation cannot interrupt it; use a NamedMutex built with the request's Context [cancel-blocking-call]
 
+// A member of a class template, and a function template never
+// instantiated: the lock is the template's own, not a dependent one.
+template <class Key> struct BlobCache {
+  std::string get(const std::string &key, const store::Context &context) {
+    store::NamedMutex mutex(key);
+    std::lock_guard<store::NamedMutex> guard(mutex);
+    // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: 'store::NamedMutex::lock' (called by 'std::lock_guard') blocks without observing 'context': cancellation cannot interrupt it; use a NamedMutex built with the request's Context [cancel-blocking-call]
+    return fetch(key);
+  }
+  std::string getObserving(const std::string &key, const store::Context &context) {
+    store::NamedMutex mutex(key, context);
+    std::lock_guard<store::NamedMutex> guard(mutex);
+    return fetch(key);
+  }
+};
+template struct BlobCache<int>;
+template struct BlobCache<long>;
+template <class Key>
+std::string neverInstantiated(const std::string &key, const store::Context &context) {
+  store::NamedMutex mutex(key);
+  std::lock_guard<store::NamedMutex> guard(mutex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'store::NamedMutex::lock' (called by 'std::lock_guard') blocks without observing 'context': cancellation cannot interrupt it; use a NamedMutex built with the request's Context [cancel-blocking-call]
+  return fetch(key);
+}
+
 // === Not reported.
 
 // The mutex observes the context it was built with.

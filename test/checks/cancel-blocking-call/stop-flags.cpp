@@ -53,7 +53,7 @@ private:
     while (!stop_)
       std::this_thread::sleep_for(5s);
     // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'std::this_thread::sleep_for' waits up to 5 s without observing stop flag 'stop_', longer than MaxUncheckedWait (1 s), so stopping this thread can take that long; wait on a condition variable with a predicate that reads 'stop_', and notify it where 'stop_' is set [cancel-blocking-call]
-    // CHECK-NOTES: :[[@LINE-11]]:5: note: 'stop_' is treated as a stop flag: '~TemplateReporter<T>' sets it here before joining the thread
+    // CHECK-NOTES: :[[@LINE-11]]:5: note: 'stop_' is treated as a stop flag: '~TemplateReporter' sets it here before joining the thread
   }
   std::atomic<bool> stop_{false};
   std::thread thread_;
