@@ -11,8 +11,8 @@
 # The pages that the programs' help links name, under share/doc/cancellint.
 set(CANCELLINT_DOC_DIR share/doc/cancellint)
 install(FILES README.md DESTINATION ${CANCELLINT_DOC_DIR})
-install(FILES docs/ci.md docs/editors.md docs/models.md docs/plugin.md
-  docs/pre-commit.md docs/report.md DESTINATION ${CANCELLINT_DOC_DIR}/docs)
+install(FILES docs/ci.md docs/editors.md docs/json.md docs/models.md
+  docs/plugin.md docs/pre-commit.md docs/report.md DESTINATION ${CANCELLINT_DOC_DIR}/docs)
 install(DIRECTORY docs/checks/ DESTINATION ${CANCELLINT_DOC_DIR}/docs/checks
   FILES_MATCHING PATTERN "*.md")
 # The pre-commit hook, on PATH and ready to link as .git/hooks/pre-commit.
