@@ -673,18 +673,17 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
   State &St = *TU;
   if (Depth > 3 || !St.Checked.insert(Handler).second)
     return;
-  const FunctionDecl *Own = analysis::calleeOf(Armed);
   const analysis::CompletionHandlers::Chain C =
       St.Handlers.chainOf(Handler, ErrorCode);
-  // Only a next operation that can come back to this one makes a chain
+  // Only a next operation that can come back to this handler makes a chain
   // that cancelling does not stop; a final reply before teardown ends it.
-  if (C.Next && St.Handlers.comesBack(*C.Next, Own))
+  if (C.Next && St.Handlers.comesBack(*C.Next, Armed))
     reportRearm(Handler, ErrorCode, Armed, *C.Next, C.Tested, nullptr);
-  else if (C.PastOpenTest && St.Handlers.comesBack(*C.PastOpenTest, Own)) {
+  else if (C.PastOpenTest && St.Handlers.comesBack(*C.PastOpenTest, Armed)) {
     if (std::optional<analysis::DirectCloses::Close> Close =
             St.Closes.of(C.OpenObject))
       reportOpenRace(Handler, Armed, C, *Close);
-  } else if (C.PastGuard && St.Handlers.comesBack(*C.PastGuard, Own)) {
+  } else if (C.PastGuard && St.Handlers.comesBack(*C.PastGuard, Armed)) {
     checkGuardedRearm(Handler, ErrorCode, Armed, C);
   }
   for (const auto &[Callee, Index] : C.Forwarded) {
@@ -752,7 +751,8 @@ void SwallowedDoneCheck::checkGuardedRearm(
       return false;
     const CallExpr *Op = St.Handlers.startsAsync(FD);
     return Op &&
-           St.Handlers.comesBack(analysis::Rearm{Op, nullptr, nullptr, Op}, Own);
+           St.Handlers.comesBack(analysis::Rearm{Op, nullptr, nullptr, Op},
+                                  Armed);
   };
   const std::optional<analysis::MemberWrites::Restart> R =
       St.Writes.restartOf(C.GuardMember, Cancels, StartsChain);

@@ -469,30 +469,39 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
   return Out;
 }
 
-bool CompletionHandlers::comesBack(const Rearm &Next, const FunctionDecl *Own) {
+bool CompletionHandlers::comesBack(const Rearm &Next, const CallExpr *Armed) {
+  if (!Next.Operation)
+    return false;
+  llvm::SmallVector<const FunctionDecl *, 2> Own;
+  for (const CompletionHandler &H : handlersOf(Armed))
+    Own.push_back(H.Function);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
-  return Next.Operation && comesBack(Next.Operation, Own, 0, Seen);
+  return comesBack(Next.Operation, Armed, Own, 0, Seen);
 }
 
 bool CompletionHandlers::comesBack(
-    const CallExpr *Operation, const FunctionDecl *Own, unsigned Depth,
+    const CallExpr *Operation, const CallExpr *Armed,
+    llvm::ArrayRef<const FunctionDecl *> Own, unsigned Depth,
     llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
-  const FunctionDecl *Op = calleeOf(Operation);
-  if (!Op)
-    return false;
-  if (Queries.name(Op) == Queries.name(Own))
+  if (Operation == Armed)
     return true;
-  // Follow the chain: the handlers of this operation, and what they start
-  // next (on any path: the question is whether the chain can come back).
-  if (Depth >= MaxChainDepth)
-    return false;
-  for (const CompletionHandler &H : handlersOf(Operation)) {
-    if (!Seen.insert(H.Function).second)
+  const llvm::SmallVector<CompletionHandler, 2> Handlers = handlersOf(Operation);
+  // A handler not followed here: the same operation may come back.
+  if (Handlers.empty()) {
+    const FunctionDecl *Op = calleeOf(Operation);
+    const FunctionDecl *ArmedOp = calleeOf(Armed);
+    return Op && ArmedOp && Queries.name(Op) == Queries.name(ArmedOp);
+  }
+  // Follow the chain: the handlers of this operation (back at the first
+  // operation's own handler?), and what they start next (on any path: the
+  // question is whether the chain can come back).
+  for (const CompletionHandler &H : Handlers) {
+    if (llvm::is_contained(Own, H.Function))
+      return true;
+    if (Depth >= MaxChainDepth || !Seen.insert(H.Function).second)
       continue;
-    const llvm::SmallVector<const CallExpr *, 4> Started =
-        operationsStartedBy(H.Function);
-    for (const CallExpr *Next : Started)
-      if (comesBack(Next, Own, Depth + 1, Seen))
+    for (const CallExpr *Next : operationsStartedBy(H.Function))
+      if (comesBack(Next, Armed, Own, Depth + 1, Seen))
         return true;
   }
   return false;

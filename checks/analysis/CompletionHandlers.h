@@ -102,11 +102,13 @@ public:
   /// timer allocated per message and deleted by its handler.
   bool onlyHandlerHolds(const clang::CallExpr *Op);
 
-  /// Whether starting \p Next can come back to the operation \p Own: it
-  /// is the same operation, or one of its handlers starts an operation
-  /// that does, a few handlers deep. A next step that never comes back (a
-  /// final error reply, then teardown) ends the chain.
-  bool comesBack(const Rearm &Next, const clang::FunctionDecl *Own);
+  /// Whether starting \p Next can come back to the handler of the
+  /// operation \p Armed: it is that call, or one of its handlers is that
+  /// handler, or starts an operation that comes back, a few handlers deep.
+  /// A next step that never comes back (a final error reply whose handler
+  /// tears down) ends the chain. An operation whose handler is not
+  /// followed comes back when it is the same operation as \p Armed.
+  bool comesBack(const Rearm &Next, const clang::CallExpr *Armed);
 
   /// The call of an asynchronous operation \p FD makes, directly or through
   /// the functions it calls (a few levels deep), or null.
@@ -125,8 +127,9 @@ private:
   /// functions it calls, on any path.
   llvm::SmallVector<const clang::CallExpr *, 4>
   operationsStartedBy(const clang::FunctionDecl *FD);
-  bool comesBack(const clang::CallExpr *Operation,
-                 const clang::FunctionDecl *Own, unsigned Depth,
+  bool comesBack(const clang::CallExpr *Operation, const clang::CallExpr *Armed,
+                 llvm::ArrayRef<const clang::FunctionDecl *> Own,
+                 unsigned Depth,
                  llvm::SmallPtrSetImpl<const clang::FunctionDecl *> &Seen);
 
   bool startsOperation(const clang::Stmt *S, int Depth);

@@ -44,9 +44,18 @@ public:
   void onlyEof() {
     socket_.async_read_some(
         asio::buffer(buf_), [this](std::error_code ec, std::size_t n) {
-        // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: completion handler starts 'async_read_some' again even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+        // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: completion handler starts 'async_read_some' again through 'onlyEof' even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
           if (ec == asio::error::eof)
             return;
+          consume(n);
+          onlyEof();
+        });
+  }
+
+  // One more read whose handler ends there is not a chain.
+  void drainOnce() {
+    socket_.async_read_some(
+        asio::buffer(buf_), [this](std::error_code ec, std::size_t n) {
           consume(n);
           socket_.async_read_some(asio::buffer(buf_),
                                   [](std::error_code, std::size_t) {});
@@ -308,6 +317,28 @@ public:
       return;
     }
   }
+
+  // The same through helpers, after a write of its own: the error page's
+  // write is another operation, whose handler tears down (a proxy's
+  // "send request upstream, else reply 500").
+  void sendRequest() {
+    asio::async_write(socket_, asio::buffer(reply_),
+                      [this](std::error_code ec, std::size_t) {
+                        if (ec)
+                          proxyError(ec.message());
+                        else
+                          handover();
+                      });
+  }
+  void proxyError(const std::string &what) { sendErrorPage(what); }
+  void sendErrorPage(const std::string &what) {
+    asio::async_write(socket_, asio::buffer(reply_),
+                      std::bind(&Crawler::onErrorPageSent, this,
+                                std::placeholders::_1));
+  }
+  void onErrorPageSent(std::error_code) { teardown(); }
+  void handover();
+  void teardown();
 
 private:
   asio::ip::tcp::resolver resolver_;
