@@ -2,8 +2,8 @@
 #include "DirectCloses.h"
 #include "Expressions.h"
 #include "Instantiations.h"
+#include "UnitBodies.h"
 
-#include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -30,7 +30,7 @@ const FieldDecl *isCloseOfMember(const CXXMemberCallExpr *Call) {
   return Object ? dyn_cast<FieldDecl>(Object->getMemberDecl()) : nullptr;
 }
 
-class Scanner : public ConstDynamicRecursiveASTVisitor {
+class Scanner : public UnitBodiesVisitor {
 public:
   Scanner(const SourceManager &SM,
           llvm::DenseMap<const FieldDecl *,
@@ -38,27 +38,8 @@ public:
           llvm::DenseMap<const FunctionDecl *,
                          llvm::SmallVector<const FunctionDecl *, 2>> &Callers,
           llvm::DenseSet<const FunctionDecl *> &NamedElsewhere)
-      : SM(SM), Closes(Closes), Callers(Callers),
+      : UnitBodiesVisitor(SM), Closes(Closes), Callers(Callers),
         NamedElsewhere(NamedElsewhere) {}
-
-  bool TraverseDecl(const Decl *D) override {
-    if (!D ||
-        (!isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation())))
-      return true;
-    const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody())
-      return ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
-    Enclosing.push_back(FD);
-    const bool Result = ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
-    Enclosing.pop_back();
-    return Result;
-  }
-  bool TraverseLambdaExpr(const LambdaExpr *L) override {
-    Enclosing.push_back(nullptr); // a lambda runs wherever it is sent
-    const bool Result = ConstDynamicRecursiveASTVisitor::TraverseLambdaExpr(L);
-    Enclosing.pop_back();
-    return Result;
-  }
 
   bool VisitCallExpr(const CallExpr *Call) override {
     if (const Expr *Callee = Call->getCallee())
@@ -80,18 +61,13 @@ public:
   }
 
 private:
-  const SourceManager &SM;
   llvm::DenseMap<const FieldDecl *, llvm::SmallVector<DirectCloses::Close, 2>>
       &Closes;
   llvm::DenseMap<const FunctionDecl *,
                  llvm::SmallVector<const FunctionDecl *, 2>> &Callers;
   llvm::DenseSet<const FunctionDecl *> &NamedElsewhere;
-  llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
   llvm::SmallPtrSet<const Expr *, 32> DirectCallees;
 
-  const FunctionDecl *current() const {
-    return Enclosing.empty() ? nullptr : Enclosing.back();
-  }
   void named(const Expr *E, const ValueDecl *D) {
     const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (!FD)

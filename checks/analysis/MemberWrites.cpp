@@ -1,9 +1,9 @@
 //===--- MemberWrites.cpp - Who clears a member, and who sets it again ---===//
 #include "MemberWrites.h"
 #include "Instantiations.h"
+#include "UnitBodies.h"
 
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -65,35 +65,16 @@ template <class Pred> bool hasMethod(const CXXRecordDecl *RD, Pred P) {
   });
 }
 
-class Scanner : public ConstDynamicRecursiveASTVisitor {
+class Scanner : public UnitBodiesVisitor {
 public:
   Scanner(const SourceManager &SM,
           llvm::DenseMap<const FieldDecl *, llvm::SmallVector<MemberWrite, 2>>
               &Writes,
           llvm::DenseSet<const FieldDecl *> &Changed)
-      : SM(SM), Writes(Writes), Changed(Changed) {
+      : UnitBodiesVisitor(SM), Writes(Writes), Changed(Changed) {
     // A template's own calls often stay unresolved; its instantiations'
     // functions are the ones whose calls can be followed.
     ShouldVisitTemplateInstantiations = true;
-  }
-
-  bool TraverseDecl(const Decl *D) override {
-    if (!D ||
-        (!isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation())))
-      return true;
-    const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody())
-      return ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
-    Enclosing.push_back(FD);
-    const bool Result = ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
-    Enclosing.pop_back();
-    return Result;
-  }
-  bool TraverseLambdaExpr(const LambdaExpr *L) override {
-    Enclosing.push_back(nullptr); // runs wherever it is sent
-    const bool Result = ConstDynamicRecursiveASTVisitor::TraverseLambdaExpr(L);
-    Enclosing.pop_back();
-    return Result;
   }
 
   bool VisitBinaryOperator(const BinaryOperator *B) override {
@@ -153,14 +134,9 @@ public:
   }
 
 private:
-  const SourceManager &SM;
   llvm::DenseMap<const FieldDecl *, llvm::SmallVector<MemberWrite, 2>> &Writes;
   llvm::DenseSet<const FieldDecl *> &Changed;
-  llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
 
-  const FunctionDecl *current() const {
-    return Enclosing.empty() ? nullptr : Enclosing.back();
-  }
   void changed(const FieldDecl *F) {
     if (!isa_and_nonnull<CXXConstructorDecl>(current()))
       Changed.insert(F);
