@@ -146,15 +146,21 @@ const ValueDecl *namedConstant(const Expr *E) {
   return nullptr;
 }
 
-bool readsStopFlag(const Expr *E) {
-  if (!E)
-    return false;
+/// \p E under any number of `!`.
+static const Expr *withoutNegations(const Expr *E) {
   E = E->IgnoreParens();
   while (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts())) {
     if (UO->getOpcode() != UO_LNot)
       break;
     E = UO->getSubExpr()->IgnoreParens();
   }
+  return E;
+}
+
+bool readsStopFlag(const Expr *E) {
+  if (!E)
+    return false;
+  E = withoutNegations(E);
   if (!E->getType()->isBooleanType())
     return false;
   // `if (!host)` on a raw pointer tests for null: nothing sets it to stop.
@@ -181,13 +187,7 @@ bool readsStopFlag(const Expr *E) {
 const FieldDecl *stopFlagMember(const Expr *E) {
   if (!readsStopFlag(E))
     return nullptr;
-  E = E->IgnoreParens();
-  while (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts())) {
-    if (UO->getOpcode() != UO_LNot)
-      break;
-    E = UO->getSubExpr()->IgnoreParens();
-  }
-  const ObjectRoot Root = objectRoot(skipWrappers(E));
+  const ObjectRoot Root = objectRoot(skipWrappers(withoutNegations(E)));
   return Root.OfThis ? dyn_cast_or_null<FieldDecl>(Root.Decl) : nullptr;
 }
 
