@@ -677,13 +677,13 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
       St.Handlers.chainOf(Handler, ErrorCode);
   // Only a next operation that can come back to this handler makes a chain
   // that cancelling does not stop; a final reply before teardown ends it.
-  if (C.Next && St.Handlers.comesBack(*C.Next, Armed))
+  if (C.Next && St.Handlers.comesBack(*C.Next, Armed, Handler))
     reportRearm(Handler, ErrorCode, Armed, *C.Next, C.Tested, nullptr);
-  else if (C.PastOpenTest && St.Handlers.comesBack(*C.PastOpenTest, Armed)) {
+  else if (C.PastOpenTest && St.Handlers.comesBack(*C.PastOpenTest, Armed, Handler)) {
     if (std::optional<analysis::DirectCloses::Close> Close =
             St.Closes.of(C.OpenObject))
       reportOpenRace(Handler, Armed, C, *Close);
-  } else if (C.PastGuard && St.Handlers.comesBack(*C.PastGuard, Armed)) {
+  } else if (C.PastGuard && St.Handlers.comesBack(*C.PastGuard, Armed, Handler)) {
     checkGuardedRearm(Handler, ErrorCode, Armed, C);
   }
   for (const auto &[Callee, Index] : C.Forwarded) {
@@ -752,7 +752,7 @@ void SwallowedDoneCheck::checkGuardedRearm(
     const CallExpr *Op = St.Handlers.startsAsync(FD);
     return Op &&
            St.Handlers.comesBack(analysis::Rearm{Op, nullptr, nullptr, Op},
-                                  Armed);
+                                  Armed, Handler);
   };
   const std::optional<analysis::MemberWrites::Restart> R =
       St.Writes.restartOf(C.GuardMember, Cancels, StartsChain);

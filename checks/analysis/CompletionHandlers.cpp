@@ -469,10 +469,11 @@ CompletionHandlers::chainOf(const FunctionDecl *Handler,
   return Out;
 }
 
-bool CompletionHandlers::comesBack(const Rearm &Next, const CallExpr *Armed) {
+bool CompletionHandlers::comesBack(const Rearm &Next, const CallExpr *Armed,
+                                   const FunctionDecl *Handler) {
   if (!Next.Operation)
     return false;
-  llvm::SmallVector<const FunctionDecl *, 2> Own;
+  llvm::SmallVector<const FunctionDecl *, 2> Own{Handler};
   for (const CompletionHandler &H : handlersOf(Armed))
     Own.push_back(H.Function);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
@@ -496,7 +497,14 @@ bool CompletionHandlers::comesBack(
   // operation's own handler?), and what they start next (on any path: the
   // question is whether the chain can come back).
   for (const CompletionHandler &H : Handlers) {
-    if (llvm::is_contained(Own, H.Function))
+    // The same handler, or one that hands over to it
+    // (`[sp](error_code ec, std::size_t n) { sp->on_read(ec, n); }`).
+    if (llvm::is_contained(Own, H.Function) ||
+        findEvaluated(H.Function->getBody(), [&](const Stmt *S) {
+          const auto *Call = dyn_cast<CallExpr>(S);
+          const FunctionDecl *Callee = Call ? calleeOf(Call) : nullptr;
+          return Callee && llvm::is_contained(Own, definitionOf(Callee));
+        }))
       return true;
     if (Depth >= MaxChainDepth || !Seen.insert(H.Function).second)
       continue;

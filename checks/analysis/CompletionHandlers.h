@@ -102,13 +102,15 @@ public:
   /// timer allocated per message and deleted by its handler.
   bool onlyHandlerHolds(const clang::CallExpr *Op);
 
-  /// Whether starting \p Next can come back to the handler of the
-  /// operation \p Armed: it is that call, or one of its handlers is that
-  /// handler, or starts an operation that comes back, a few handlers deep.
+  /// Whether starting \p Next can come back to \p Handler or to the
+  /// handler of the operation \p Armed: it is that call, or one of its
+  /// handlers is (or calls) one of them, or starts an operation that comes
+  /// back, a few handlers deep.
   /// A next step that never comes back (a final error reply whose handler
   /// tears down) ends the chain. An operation whose handler is not
   /// followed comes back when it is the same operation as \p Armed.
-  bool comesBack(const Rearm &Next, const clang::CallExpr *Armed);
+  bool comesBack(const Rearm &Next, const clang::CallExpr *Armed,
+                 const clang::FunctionDecl *Handler);
 
   /// The call of an asynchronous operation \p FD makes, directly or through
   /// the functions it calls (a few levels deep), or null.

@@ -52,6 +52,25 @@ public:
         });
   }
 
+  // Each read's handler is a new lambda that hands over to onRead, which
+  // reads again (a chat server's session): the chain comes back to onRead.
+  void firstRead() {
+    socket_.async_read_some(asio::buffer(buf_),
+                            [this](std::error_code ec, std::size_t n) {
+                              onRead(ec, n);
+                            });
+  }
+  void onRead(std::error_code ec, std::size_t n) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: completion handler 'onRead' starts 'async_read_some' again even when its operation was cancelled, so cancelling the operation does not stop the chain [cancel-swallowed-done]
+    if (ec)
+      std::cerr << ec.message() << "\n";
+    consume(n);
+    socket_.async_read_some(asio::buffer(buf_),
+                            [this](std::error_code ec, std::size_t n) {
+                              onRead(ec, n);
+                            });
+  }
+
   // One more read whose handler ends there is not a chain.
   void drainOnce() {
     socket_.async_read_some(
