@@ -162,7 +162,8 @@ bool CompletionHandlers::onlyHandlerHolds(const CallExpr *Op) {
     for (const Stmt *Child : S->children())
       Work.push_back({Child, InToken});
   }
-  return !Cancelled && Uses > 0 && Uses == Allowed;
+  // A body too large to walk whole may hold other uses.
+  return Work.empty() && !Cancelled && Uses > 0 && Uses == Allowed;
 }
 
 bool CompletionHandlers::isErrorCodeType(QualType T) {
