@@ -1,7 +1,7 @@
 //===--- LostHandleCheck.cpp - cancel-lost-handle -------------------------===//
 //
 // A handle that can cancel work is lost when nothing can call it any more.
-// Four rules, each from the model:
+// The rules, each from the model:
 //   1. Go-style cancel handles (derive[] entries with a `cancel` location):
 //      discarded; not used on some path from where they are kept to the end
 //      of their life; or overwritten before any use. go vet's lostcancel
@@ -15,6 +15,10 @@
 //      the callback is unregistered at the end of the full-expression.
 //   4. detach() (sources[].detach) on a local source (std::jthread) whose
 //      source was neither taken (source_getter) nor cancelled before.
+//   5. a member holding a shared state (a context whose default value is a
+//      new context, a source with a token getter) replaced by a new state
+//      while a member function hands out copies of it (HandedOutState.h):
+//      the handles stay on the old state.
 //   6. detach() of a thread whose work dangles (DetachedWork.h).
 //   8. a token (token_getter) or source (source_getter) taken from a
 //      source that another argument of the same call moves away, or that
@@ -31,6 +35,7 @@
 #include "analysis/DetachedWork.h"
 #include "analysis/Expressions.h"
 #include "analysis/FunctionPaths.h"
+#include "analysis/HandedOutState.h"
 #include "analysis/Instantiations.h"
 #include "analysis/References.h"
 #include "analysis/Spawns.h"
@@ -87,6 +92,9 @@ struct LostHandleCheck::State {
   ASTContext *Ctx = nullptr;
   // Functions in the order their first candidate was met: deterministic.
   llvm::MapVector<const Decl *, Candidates> Pending;
+  /// Rule 5: assignments of a new state to a member, with the member.
+  std::vector<std::pair<const CXXOperatorCallExpr *, const FieldDecl *>>
+      Replacements;
 };
 
 LostHandleCheck::LostHandleCheck(StringRef Name,
@@ -155,6 +163,14 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
       cxxMemberCallExpr(callee(cxxMethodDecl(Getter)), UserStmt).bind("getter"),
       this);
 
+  // Rule 5: a member of *this given a new value.
+  F->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+                                    hasArgument(0, memberExpr(hasObjectExpression(
+                                                       cxxThisExpr()))),
+                                    UserStmt)
+                    .bind("replace"),
+                this);
+
   auto Registration = modelSays([this](const Decl &D) {
     return queries().isRegistration(dyn_cast<CXXRecordDecl>(&D));
   });
@@ -211,6 +227,11 @@ void LostHandleCheck::check(const MatchFinder::MatchResult &R) {
     S->Pending[Function].Detaches.emplace_back(
         Call, queries().sourceOfRecord(Call->getMethodDecl()->getParent()));
   }
+  if (const auto *Assign = R.Nodes.getNodeAs<CXXOperatorCallExpr>("replace"))
+    if (const FieldDecl *Field = analysis::memberOfThis(Assign->getArg(0));
+        Field && hasFreshDefault(Field->getType()->getAsCXXRecordDecl()) &&
+        analysis::isEmptyValue(Assign->getArg(1)))
+      S->Replacements.emplace_back(Assign, Field);
   if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>("getter")) {
     const Decl *Function = analysis::enclosingFunction(Call, *R.Context);
     if (!Function)
@@ -282,6 +303,9 @@ void LostHandleCheck::endTranslationUnit() {
   for (const auto &[Function, C] : S->Pending)
     analyseFunction(Function, C);
   S->Pending.clear();
+  for (const auto &[Assign, Field] : S->Replacements)
+    checkReplacedState(Assign, Field);
+  S->Replacements.clear();
 }
 
 namespace {
@@ -580,6 +604,108 @@ void LostHandleCheck::checkDetaches(
         << SM.getSpellingLineNumber(Thread->getLocation())
         << Call->getSourceRange();
   }
+}
+
+//===--- 5. A shared state replaced while handles to it are out ----------===//
+
+bool LostHandleCheck::hasFreshDefault(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  if (const model::TokenSpec *Token = queries().tokenOfRecord(RD);
+      Token &&
+      Token->DefaultConstructed == model::TokenSpec::DefaultRoot::NewContext)
+    return true;
+  // A source that makes tokens owns a state, and a default-constructed one
+  // owns a new state (std::stop_source, folly::CancellationSource). One that
+  // cancels on destruction (std::jthread) stops the old state when replaced.
+  const model::SourceSpec *Source = queries().sourceOfRecord(RD);
+  return Source && !Source->TokenGetter.empty() && !Source->DestructorCancels;
+}
+
+namespace {
+
+bool isSpecialMember(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  return !MD || isa<CXXConstructorDecl, CXXDestructorDecl>(MD) ||
+         MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator();
+}
+
+} // namespace
+
+void LostHandleCheck::checkReplacedState(const CXXOperatorCallExpr *Assign,
+                                         const FieldDecl *Field) {
+  ASTContext &Ctx = *S->Ctx;
+  const auto *Replacer =
+      dyn_cast_or_null<FunctionDecl>(analysis::enclosingFunction(Assign, Ctx));
+  // Constructors and assignments of the whole object set up a state that
+  // nothing can have handed out yet.
+  if (!Replacer || isSpecialMember(Replacer) || !Replacer->getBody())
+    return;
+  const CXXRecordDecl *Type = Field->getType()->getAsCXXRecordDecl();
+  const model::SourceSpec *Source = queries().sourceOfRecord(Type);
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Before = [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  };
+  // Cancelled first: the handles out saw the cancel (stop, then renew for
+  // the next run).
+  const bool CancelledFirst =
+      Source && analysis::findEvaluated(Replacer->getBody(), [&](const Stmt *St) {
+        const auto *Call = dyn_cast<CXXMemberCallExpr>(St);
+        return Call && Before(Call->getBeginLoc(), Assign->getBeginLoc()) &&
+               isNamed(Call->getMethodDecl(), Source->Cancel) &&
+               analysis::memberOfThis(Call->getImplicitObjectArgument()) ==
+                   analysis::fieldAsWritten(Field);
+      });
+  // Used after: a restart, which hands the new state to the run it starts;
+  // handles from before belong to the run that ended.
+  const bool UsedAfter =
+      analysis::findEvaluated(Replacer->getBody(), [&](const Stmt *St) {
+        const auto *E = dyn_cast<Expr>(St);
+        return E && Before(Assign->getEndLoc(), E->getBeginLoc()) &&
+               analysis::memberOfThis(E) == analysis::fieldAsWritten(Field);
+      });
+  if (CancelledFirst || UsedAfter)
+    return;
+  const FunctionDecl *ReplacerDecl = Replacer->getCanonicalDecl();
+  const std::optional<analysis::HandOut> Out = analysis::handOutOf(
+      Field,
+      [&](const CXXMethodDecl *MD) {
+        return !isSpecialMember(MD) && !MD->isStatic() &&
+               MD->getCanonicalDecl() != ReplacerDecl;
+      },
+      [&](const CXXMethodDecl *MD) {
+        const model::SourceSpec *Spec =
+            queries().sourceOfRecord(MD->getParent());
+        return Spec && (isNamed(MD, Spec->TokenGetter) ||
+                        isNamed(MD, Spec->SourceGetter));
+      });
+  if (!Out)
+    return;
+  const model::SourceSpec *Returned = queries().sourceOfRecord(
+      Out->Function->getReturnType().getNonReferenceType()->getAsCXXRecordDecl());
+  const bool CanCancel = Returned && !Returned->Cancel.empty();
+  const std::string Member = analysis::spelledName(Field);
+  const std::string Handing = analysis::spelledName(Out->Function);
+  if (CanCancel)
+    diag(Assign->getOperatorLoc(),
+         "'%0' is replaced by a new '%1' while the cancel handles that '%2' "
+         "handed out still refer to the old one: cancelling through them "
+         "acts on the replaced state and never reaches the new one; reset "
+         "the state in place instead")
+        << Member << queries().name(Type) << Handing
+        << Assign->getSourceRange();
+  else
+    diag(Assign->getOperatorLoc(),
+         "'%0' is replaced by a new '%1' while the tokens that '%2' handed "
+         "out still observe the old one: a cancellation requested through "
+         "'%0' from now on never reaches them")
+        << Member << queries().name(Type) << Handing
+        << Assign->getSourceRange();
+  diag(Out->At->getBeginLoc(), "'%0' hands out a handle to the state of '%1' "
+                               "here",
+       DiagnosticIDs::Note)
+      << Handing << Member;
 }
 
 //===--- 8. A token taken from a source that is moved away ---------------===//

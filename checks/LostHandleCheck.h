@@ -14,7 +14,8 @@ struct HandleDef;
 /// Cancel handles that are lost: Go-style cancel functions discarded or not
 /// used on every path, sources destroyed while work they could stop still
 /// runs, registrations destroyed at once, jthreads detached without their
-/// stop source, tokens taken from a source that is moved away.
+/// stop source, shared states replaced while handles to them are out,
+/// tokens taken from a source that is moved away.
 ///
 /// Docs: docs/checks/cancel-lost-handle.md
 class LostHandleCheck : public ModelCheck {
@@ -22,9 +23,9 @@ public:
   LostHandleCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   ~LostHandleCheck() override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
-  void endTranslationUnit() override;
 
 protected:
+  void endTranslationUnit() override;
   void registerModelMatchers(clang::ast_matchers::MatchFinder *F) override;
   void startTranslationUnit() override;
 
@@ -54,6 +55,11 @@ private:
       llvm::ArrayRef<std::pair<const clang::CXXMemberCallExpr *,
                                const model::SourceSpec *>>
           Detaches);
+  /// Rule 5.
+  void checkReplacedState(const clang::CXXOperatorCallExpr *Assign,
+                          const clang::FieldDecl *Field);
+  /// Whether a default-constructed \p RD is a new cancellation state.
+  bool hasFreshDefault(const clang::CXXRecordDecl *RD);
   /// Rule 8.
   void checkMovedSources(
       const FunctionScope &F,

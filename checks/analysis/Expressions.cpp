@@ -1,5 +1,6 @@
 //===--- Expressions.cpp - Looking through expressions -------------------===//
 #include "Expressions.h"
+#include "Instantiations.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -69,6 +70,47 @@ const Stmt *findEvaluated(const Stmt *S,
     Work.append(Children.rbegin(), Children.rend());
   }
   return nullptr;
+}
+
+/// The data member of `*this` that \p E names, if it names one.
+const FieldDecl *memberOfThis(const Expr *E) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts()
+                                                  : nullptr);
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return F ? fieldAsWritten(F) : nullptr;
+}
+
+/// Whether \p E is an empty value: `{}`, `nullptr`, `NULL`, `T()`.
+bool isEmptyValue(const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, CXXScalarValueInitExpr>(E))
+      return true;
+    if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+      return IL->getValue().isZero();
+    if (const auto *Init = dyn_cast<InitListExpr>(E))
+      return Init->getNumInits() == 0;
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = C->getSubExpr();
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() == 0)
+        return true;
+      if (CE->getNumArgs() != 1)
+        return false;
+      E = CE->getArg(0);
+      if (E->getType()->isNullPtrType())
+        return true;
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 } // namespace cancellint::analysis

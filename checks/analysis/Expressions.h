@@ -10,6 +10,7 @@
 #ifndef CANCELLINT_ANALYSIS_EXPRESSIONS_H
 #define CANCELLINT_ANALYSIS_EXPRESSIONS_H
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -38,6 +39,13 @@ unresolvedConstructionArgs(const clang::Expr *E);
 const clang::Stmt *
 findEvaluated(const clang::Stmt *S,
               llvm::function_ref<bool(const clang::Stmt *)> Pred);
+
+/// The data member of `*this` that \p E names (`x_`, `this->x_`), as the
+/// class template declares it; null if \p E names none.
+const clang::FieldDecl *memberOfThis(const clang::Expr *E);
+
+/// Whether \p E is an empty value: `{}`, `nullptr`, `NULL`, `0`, `T()`.
+bool isEmptyValue(const clang::Expr *E);
 
 } // namespace cancellint::analysis
 

@@ -260,6 +260,52 @@ template <class T> struct R4Temporary {
 template struct R4Temporary<int>;
 template struct R4Temporary<long>;
 
+// --- 5. A shared state replaced while a member function hands it out.
+class R5Plain {
+public:
+  std::stop_token token() const { return source_.get_token(); }
+  void reset() { source_ = std::stop_source(); }
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'source_' is replaced by a new 'std::stop_source' while the tokens that 'token' handed out still observe the old one: a cancellation requested through 'source_' from now on never reaches them [cancel-lost-handle]
+  // CHECK-NOTES: :[[@LINE-3]]:35: note: 'token' hands out a handle to the state of 'source_' here
+
+private:
+  std::stop_source source_;
+};
+template <class T> class R5 {
+public:
+  std::stop_source source() const {
+    auto copy = source_;
+    return copy;
+  }
+  void reset() { source_ = std::stop_source(); }
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'source_' is replaced by a new 'std::stop_source' while the cancel handles that 'source' handed out still refer to the old one: cancelling through them acts on the replaced state and never reaches the new one; reset the state in place instead [cancel-lost-handle]
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: 'source' hands out a handle to the state of 'source_' here
+  void stopThenRenew() {
+    source_.request_stop();
+    source_ = std::stop_source();
+  }
+
+private:
+  std::stop_source source_;
+};
+template class R5<int>;
+template class R5<long>;
+// The replacing function a function template, the class never instantiated.
+template <class T> class R5Uninstantiated {
+public:
+  std::stop_token token() const { return source_.get_token(); }
+  template <class U> void resetWith(U) { source_ = {}; }
+  // CHECK-NOTES: :[[@LINE-1]]:50: warning: 'source_' is replaced by a new 'std::stop_source' while the tokens that 'token' handed out still observe the old one: a cancellation requested through 'source_' from now on never reaches them [cancel-lost-handle]
+  // CHECK-NOTES: :[[@LINE-3]]:35: note: 'token' hands out a handle to the state of 'source_' here
+  template <class U> void restart(U) {
+    source_ = std::stop_source();
+    worker(source_.get_token());
+  }
+
+private:
+  std::stop_source source_;
+};
+
 // --- 6. Detached work that outlives a local it captures by reference.
 void r6Plain() {
   bool ready = false;

@@ -20,9 +20,10 @@ static const Rule Rules[] = {
      "A cancel function is not called on every path, a stop source is "
      "destroyed while its token still feeds running work, a stop callback "
      "registration dies at once, a jthread is detached without its stop "
-     "source, or a token is taken from a source that is moved away: nothing "
-     "can cancel the work any more, and resources tied to the context leak "
-     "until it expires."},
+     "source, a shared state is replaced while handles to it are out, or a "
+     "token is taken from a source that is moved away: nothing can cancel "
+     "the work any more, and resources tied to the context leak until it "
+     "expires."},
     {"cancel-stored-context", "StoredContext",
      "Request context or token stored beyond its request.",
      "A request-scoped context or cancellation token is kept in a global, a "
