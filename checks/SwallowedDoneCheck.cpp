@@ -702,17 +702,15 @@ void SwallowedDoneCheck::reportOpenRace(
   if (!reportOnce(Site.Loc))
     return;
   const FunctionDecl *Own = analysis::calleeOf(Armed);
-  const FunctionDecl *Next = analysis::calleeOf(C.PastOpenTest->Operation);
-  const bool Same = Next && queries().name(Next) == queries().name(Own);
   const std::string Object = C.OpenObject->getNameAsString();
   diag(Site.Loc,
        "completion handler%0 decides from '%1.is_open()' alone to start "
-       "'%2'%select{| again}3, but '%4' closes '%1' outside the "
-       "handler's executor: a completion aborted by that close can "
-       "still see '%1' open, and the read races with the close; test "
-       "the error code for operation_aborted first")
-      << Site.Name << Object << (Next ? Next->getNameAsString() : std::string())
-      << Same << Close.In->getNameAsString() << Site.Range;
+       "%2, but '%3' closes '%1' outside the handler's executor: a "
+       "completion aborted by that close can still see '%1' open, and the "
+       "read races with the close; test the error code for "
+       "operation_aborted first")
+      << Site.Name << Object << nextPhrase(*C.PastOpenTest, Own)
+      << Close.In->getNameAsString() << Site.Range;
   diag(Armed->getBeginLoc(), "the handler of this '%0'", DiagnosticIDs::Note)
       << Own->getNameAsString() << Armed->getSourceRange();
   diag(C.OpenTest->getBeginLoc(), "the only test before the next operation",

@@ -271,12 +271,10 @@ bool CompletionHandlers::wrapperPassesOnlySuccess(const Expr *Token) {
   // The wrapped callable is called without a function the call names: a
   // member pointer (`(c->*f)()`) or a captured callable (`f()`).
   auto CallsWrapped = [](const Stmt *S) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+      return Op->getOperator() == OO_Call;
     const auto *C = dyn_cast<CallExpr>(S);
-    return C && !C->getDirectCallee() && !isa<CXXOperatorCallExpr>(C);
-  };
-  auto CallsCapturedCallable = [](const Stmt *S) {
-    const auto *C = dyn_cast<CXXOperatorCallExpr>(S);
-    return C && C->getOperator() == OO_Call;
+    return C && !C->getDirectCallee();
   };
   DoneCarrier Carrier;
   Carrier.Var = ErrorCode;
@@ -285,12 +283,8 @@ bool CompletionHandlers::wrapperPassesOnlySuccess(const Expr *Token) {
     return branchesFor(Signals.onceCancelled(Cond, Carrier, LoopCond));
   };
   const WalkRules Rules{Branch, nullptr, nullptr};
-  const bool CallsSomething = findEvaluated(Op->getBody(), [&](const Stmt *S) {
-    return CallsWrapped(S) || CallsCapturedCallable(S);
-  });
-  return CallsSomething && !P->firstReachable(Rules, [&](const Stmt *S) {
-    return CallsWrapped(S) || CallsCapturedCallable(S);
-  });
+  return findEvaluated(Op->getBody(), CallsWrapped) &&
+         !P->firstReachable(Rules, CallsWrapped);
 }
 
 bool CompletionHandlers::startsOperation(const Stmt *S, int Depth) {

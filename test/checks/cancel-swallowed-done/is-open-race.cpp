@@ -18,7 +18,7 @@ public:
 
   void accept() {
     acceptor_.async_accept(socket_, [this](boost::system::error_code ec) {
-      // CHECK-NOTES: :[[@LINE-1]]:37: warning: completion handler decides from 'acceptor_.is_open()' alone to start 'async_accept' again, but 'stop' closes 'acceptor_' outside the handler's executor: a completion aborted by that close can still see 'acceptor_' open, and the read races with the close; test the error code for operation_aborted first [cancel-swallowed-done]
+      // CHECK-NOTES: :[[@LINE-1]]:37: warning: completion handler decides from 'acceptor_.is_open()' alone to start 'async_accept' again through 'accept', but 'stop' closes 'acceptor_' outside the handler's executor: a completion aborted by that close can still see 'acceptor_' open, and the read races with the close; test the error code for operation_aborted first [cancel-swallowed-done]
       // CHECK-NOTES: :[[@LINE-2]]:5: note: the handler of this 'async_accept'
       if (acceptor_.is_open())
         // CHECK-NOTES: :[[@LINE-1]]:11: note: the only test before the next operation
@@ -49,7 +49,7 @@ public:
         socket_, boost::bind(&Listener::onAccept, this, net::placeholders::error));
   }
   void onAccept(const boost::system::error_code &ec) {
-    // CHECK-NOTES: :[[@LINE-1]]:8: warning: completion handler 'onAccept' decides from 'acceptor_.is_open()' alone to start 'async_accept' again, but 'shutdown' closes 'acceptor_' outside the handler's executor: a completion aborted by that close can still see 'acceptor_' open, and the read races with the close; test the error code for operation_aborted first [cancel-swallowed-done]
+    // CHECK-NOTES: :[[@LINE-1]]:8: warning: completion handler 'onAccept' decides from 'acceptor_.is_open()' alone to start 'async_accept' again through 'start', but 'shutdown' closes 'acceptor_' outside the handler's executor: a completion aborted by that close can still see 'acceptor_' open, and the read races with the close; test the error code for operation_aborted first [cancel-swallowed-done]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: the handler of this 'async_accept'
     if (!acceptor_.is_open())
       // CHECK-NOTES: :[[@LINE-1]]:10: note: the only test before the next operation

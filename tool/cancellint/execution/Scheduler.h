@@ -11,7 +11,7 @@
 namespace cancellint::tool {
 
 struct SchedulerOptions {
-  std::string WorkerExecutable; ///< this program, run with --analyze-tu
+  std::string WorkerExecutable; ///< this program, run in worker mode (--worker-fd)
   unsigned Jobs = 1;
   unsigned TimeoutSeconds = 0; ///< per translation unit; 0 = none
   /// Called after each TU (from worker threads, serialised): done, total.
