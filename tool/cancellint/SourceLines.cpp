@@ -67,11 +67,25 @@ llvm::StringRef SourceLines::line(const std::string &File, unsigned Number) {
   return Text.slice(Start, Text.find('\n', Start)).rtrim('\r');
 }
 
+namespace {
+
+/// The length of the UTF-8 sequence that starts at \p I: 1 for ASCII, and
+/// also for a byte that does not start a valid sequence, which counts as
+/// one character of its own.
+unsigned sequenceLength(llvm::StringRef Line, size_t I) {
+  const unsigned Length = llvm::getNumBytesForUTF8(Line[I]);
+  if (Length <= 1 || Length > 4 || I + Length > Line.size())
+    return 1;
+  const auto *Start = reinterpret_cast<const llvm::UTF8 *>(Line.data() + I);
+  return llvm::isLegalUTF8Sequence(Start, Start + Length) ? Length : 1;
+}
+
+} // namespace
+
 unsigned byteColumn(const std::string &Line, unsigned Utf16Column) {
   unsigned Units = 1, I = 0;
   while (Units < Utf16Column && I < Line.size()) {
-    auto C = static_cast<unsigned char>(Line[I]);
-    unsigned Length = C < 0x80 ? 1 : C < 0xE0 ? 2 : C < 0xF0 ? 3 : 4;
+    const unsigned Length = sequenceLength(Line, I);
     Units += Length == 4 ? 2 : 1;
     I += Length;
   }
@@ -108,8 +122,7 @@ unsigned utf16Column(const std::string &Line, unsigned ByteColumn) {
   unsigned Units = 0;
   unsigned I = 0;
   for (; I + 1 < ByteColumn && I < Line.size();) {
-    auto C = static_cast<unsigned char>(Line[I]);
-    unsigned Length = C < 0x80 ? 1 : C < 0xE0 ? 2 : C < 0xF0 ? 3 : 4;
+    const unsigned Length = sequenceLength(Line, I);
     Units += Length == 4 ? 2 : 1; // outside the BMP: a surrogate pair
     I += Length;
   }
@@ -122,9 +135,9 @@ size_t byteOffsetOfColumn(llvm::StringRef Line, unsigned Column,
   unsigned Units = 1;
   size_t I = 0;
   while (I < Line.size() && Units < Column) {
-    const unsigned Length = llvm::getNumBytesForUTF8(Line[I]);
+    const unsigned Length = sequenceLength(Line, I);
     Units += (Length == 4 && !CodePoints) ? 2 : 1;
-    I = std::min(Line.size(), I + std::max(1u, Length));
+    I += Length;
   }
   return I;
 }
