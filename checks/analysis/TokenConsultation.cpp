@@ -1,5 +1,6 @@
 //===--- TokenConsultation.cpp - Where a function consults its token -----===//
 #include "TokenConsultation.h"
+#include "Awaits.h"
 #include "CallArguments.h"
 #include "DeclNames.h"
 #include "Expressions.h"
@@ -133,10 +134,13 @@ public:
     return true;
   }
   bool VisitCoawaitExpr(const CoawaitExpr *E) override {
-    if (AwaitPassesToken)
+    // The promise hands its token to the awaitable, which may ignore it.
+    if (AwaitPassesToken && !uncancellableAwait(E, Queries))
       consult();
-    if (!InLambda)
-      waits(E);
+    if (InLambda)
+      return true;
+    Out.Awaits.push_back({E, Stack.empty() ? -1 : Stack.back()});
+    waits(E);
     return true;
   }
 
