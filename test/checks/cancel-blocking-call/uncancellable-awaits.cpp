@@ -102,6 +102,15 @@ template <class T> struct Handed {
 };
 template struct Handed<int>;
 
+template <class B> folly::coro::Task<void> takesButIgnoresTemplate(B &baton) {
+  auto token = co_await folly::coro::co_current_cancellation_token;
+  if (token.isCancellationRequested())
+    co_return;
+  co_await baton;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: co_await on 'folly::coro::Baton' does not observe 'token': cancellation cannot interrupt this wait; use a folly::CancellationCallback on the coroutine's token (co_await folly::coro::co_current_cancellation_token) that posts the baton [cancel-blocking-call]
+}
+template folly::coro::Task<void> takesButIgnoresTemplate(folly::coro::Baton &);
+
 // A loop in a coroutine that took its token: a co_await of a Baton does not
 // pass the token on, so the loop's one finding is at the co_await.
 folly::coro::Task<void> loopTakesToken(folly::coro::Baton &baton) {
