@@ -13,6 +13,8 @@
 #include <folly/fibers/Baton.h>
 #include <coro/task.h>
 
+#include <optional>
+
 bool running = true;
 folly::coro::Task<void> step();
 
@@ -81,6 +83,25 @@ template <class B> folly::coro::Task<void> cancellableTemplate(B &baton) {
   co_await baton;
 }
 template folly::coro::Task<void> cancellableTemplate(folly::coro::Baton &);
+
+// A registration held in a std::optional, built in place or emplaced (as
+// folly::coro::timeout does), also registers on the token.
+folly::coro::Task<void> optionalCallback(folly::coro::Baton &baton) {
+  std::optional<folly::CancellationCallback> cb{
+      std::in_place, co_await folly::coro::co_current_cancellation_token,
+      [&] { baton.post(); }};
+  co_await baton;
+}
+template <class T> struct Emplaced {
+  folly::coro::Task<T> wait(folly::coro::Baton &baton) {
+    std::optional<folly::CancellationCallback> cb;
+    cb.emplace(co_await folly::coro::co_current_cancellation_token,
+               [&] { baton.post(); });
+    co_await baton;
+    co_return T{};
+  }
+};
+template struct Emplaced<int>;
 
 // --- A coroutine that takes its token but nothing wakes the wait.
 folly::coro::Task<void> takesButIgnores(folly::coro::Baton &baton) {
