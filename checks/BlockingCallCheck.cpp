@@ -13,6 +13,9 @@
 //  2. A loop that can run for long (infinite, or driven by a condition) and
 //     waits (a blocking call or co_await, directly or in a function it
 //     calls), but never consults the token (TokenConsultation.h).
+//  3. A co_await of an awaitable that ignores the coroutine's token (model
+//     `uncancellable_awaitables`: folly::coro::Baton), also in a coroutine
+//     that never takes its token when its promise carries one (Awaits.h).
 //
 // Not reported, each for the reason in the code: calls passing a token,
 // waits woken by a callback registered on the token, calls that return
@@ -24,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 #include "BlockingCallCheck.h"
 #include "CheckOptions.h"
+#include "analysis/Awaits.h"
 #include "analysis/CallArguments.h"
 #include "analysis/Expressions.h"
 #include "analysis/Locks.h"
@@ -45,7 +49,11 @@ using namespace clang::ast_matchers;
 namespace cancellint {
 
 namespace {
-enum FindingKind : std::uint8_t { BlockingCallFinding, LoopFinding };
+enum FindingKind : std::uint8_t {
+  BlockingCallFinding,
+  LoopFinding,
+  AwaitFinding
+};
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name,
@@ -130,6 +138,17 @@ void BlockingCallCheck::analyse(const FunctionDecl *FD, ASTContext &Ctx) {
   const llvm::ArrayRef<analysis::HeldTokenVar> Held = Holders->of(FD);
   if (!Held.empty())
     analyseTokens(FD, Held, Ctx);
+  else if (const std::optional<analysis::HeldToken> Promised =
+               analysis::promiseToken(FD, queries())) {
+    // A coroutine that never takes the token its promise carries: only its
+    // awaitables can observe it.
+    const analysis::FunctionScan Scan =
+        analysis::scanTokenConsultation(FD, {}, queries(), *Blocking);
+    std::vector<bool> LoopHasFinding(Scan.Loops.size());
+    if (!Scan.Truncated)
+      checkAwaits(Scan, {nullptr, *Promised, analysis::HeldTokenVar::Awaited},
+                  /*NeverTaken=*/true, LoopHasFinding);
+  }
   analysis::StopFlags &Flags = unit(Ctx).stopFlags(model(), Ctx);
   const llvm::ArrayRef<const analysis::StopFlag *> Polled = Flags.polledBy(FD);
   if (!Polled.empty())
@@ -153,10 +172,40 @@ void BlockingCallCheck::analyseTokens(
     return;
   const analysis::HeldTokenVar &Token = Held.front();
   llvm::SmallPtrSet<const Stmt *, 8> PromptWaits;
-  const std::vector<bool> LoopHasFinding =
+  std::vector<bool> LoopHasFinding =
       checkCalls(Scan, Token, Ctx, PromptWaits);
+  checkAwaits(Scan, Token, /*NeverTaken=*/false, LoopHasFinding);
   checkLoops(Scan, LoopHasFinding, PromptWaits, Token);
   checkLockWrappers(FD, Token, Ctx);
+}
+
+void BlockingCallCheck::checkAwaits(const analysis::FunctionScan &Scan,
+                                     const analysis::HeldTokenVar &Token,
+                                     bool NeverTaken,
+                                     std::vector<bool> &LoopHasFinding) {
+  for (const analysis::ScannedAwait &A : Scan.Awaits) {
+    const analysis::UncancellableAwait U =
+        analysis::uncancellableAwait(A.Await, queries());
+    if (!U)
+      continue;
+    for (int L = A.Loop; L >= 0; L = Scan.Loops[L].Parent)
+      LoopHasFinding[L] = true;
+    const SourceLocation Loc = A.Await->getExprLoc();
+    if (!reportOnce(Loc, AwaitFinding))
+      continue;
+    const std::string Name = queries().name(U.Record);
+    const std::string Use =
+        U.Spec->Alternative.empty() ? "" : "; use " + U.Spec->Alternative;
+    if (NeverTaken)
+      diag(Loc, "co_await on '%0' does not observe the coroutine's "
+                "cancellation token, which the coroutine never takes: "
+                "cancelling the coroutine cannot interrupt this wait%1")
+          << Name << Use << A.Await->getSourceRange();
+    else
+      diag(Loc, "co_await on '%0' does not observe %1: cancellation cannot "
+                "interrupt this wait%2")
+          << Name << tokenPhrase(Token) << Use << A.Await->getSourceRange();
+  }
 }
 
 void BlockingCallCheck::checkLockWrappers(const FunctionDecl *FD,

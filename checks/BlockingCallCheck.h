@@ -16,7 +16,8 @@
 namespace cancellint {
 
 /// Inside a function that holds a token: blocking calls that cannot observe
-/// it, and loops that never consult it.
+/// it, and loops that never consult it. In a coroutine, also co_awaits of
+/// awaitables that ignore its token, whether it takes the token or not.
 ///
 /// Docs: docs/checks/cancel-blocking-call.md
 class BlockingCallCheck : public ModelCheck {
@@ -69,6 +70,13 @@ private:
                   const std::vector<bool> &LoopHasFinding,
                   const llvm::SmallPtrSetImpl<const clang::Stmt *> &PromptWaits,
                   const analysis::HeldTokenVar &Token);
+  /// co_awaits of awaitables that ignore the coroutine's token (model
+  /// uncancellable_awaitables); marks the loops around each reported one.
+  /// \p NeverTaken: the coroutine holds no token, \p Token stands for the
+  /// one its promise carries.
+  void checkAwaits(const analysis::FunctionScan &Scan,
+                   const analysis::HeldTokenVar &Token, bool NeverTaken,
+                   std::vector<bool> &LoopHasFinding);
   /// Lock wrappers built on a mutex whose lock blocks (model
   /// lock_wrappers).
   void checkLockWrappers(const clang::FunctionDecl *FD,

@@ -306,4 +306,11 @@ bool ModelQueries::isErrorCodeType(const CXXRecordDecl *RD) {
   return RD && M.isErrorCodeType(name(RD));
 }
 
+const model::AwaitableSpec *
+ModelQueries::uncancellableAwaitable(const CXXRecordDecl *RD) {
+  return findForRecordOrBases(RD, [&](const CXXRecordDecl *R) {
+    return M.uncancellableAwaitable(name(R));
+  });
+}
+
 } // namespace cancellint::analysis

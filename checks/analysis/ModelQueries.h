@@ -98,6 +98,9 @@ public:
   bool isEventLoopRun(const clang::FunctionDecl *FD);
   /// Whether \p RD is a model error_code_types entry.
   bool isErrorCodeType(const clang::CXXRecordDecl *RD);
+  /// The uncancellable_awaitables entry of \p RD or of one of its bases.
+  const model::AwaitableSpec *
+  uncancellableAwaitable(const clang::CXXRecordDecl *RD);
 
 private:
   const model::Model &M;

@@ -1,11 +1,13 @@
 //===--- TokenConsultation.cpp - Where a function consults its token -----===//
 #include "TokenConsultation.h"
+#include "Awaits.h"
 #include "CallArguments.h"
 #include "DeclNames.h"
 #include "Expressions.h"
 #include "Lambdas.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -103,7 +105,7 @@ public:
       consult();
     if (InLambda)
       return true;
-    if (registersOnToken(Call))
+    if (registersOnToken(Call) || emplacesRegistration(Call))
       Out.Registration = Call;
     if (!Call->getDirectCallee())
       return true;
@@ -115,8 +117,8 @@ public:
   bool VisitCXXConstructExpr(const CXXConstructExpr *E) override {
     if (InLambda || Out.Registration)
       return true;
-    const CXXConstructorDecl *Ctor = E->getConstructor();
-    if (Queries.isRegistration(Ctor->getParent()) &&
+    const CXXRecordDecl *Built = E->getConstructor()->getParent();
+    if ((Queries.isRegistration(Built) || wrapsRegistration(Built)) &&
         receivesToken(E->arguments()))
       Out.Registration = E;
     return true;
@@ -133,10 +135,13 @@ public:
     return true;
   }
   bool VisitCoawaitExpr(const CoawaitExpr *E) override {
-    if (AwaitPassesToken)
+    // The promise hands its token to the awaitable, which may ignore it.
+    if (AwaitPassesToken && !uncancellableAwait(E, Queries))
       consult();
-    if (!InLambda)
-      waits(E);
+    if (InLambda)
+      return true;
+    Out.Awaits.push_back({E, Stack.empty() ? -1 : Stack.back()});
+    waits(E);
     return true;
   }
 
@@ -186,6 +191,28 @@ private:
       Object = M->getImplicitObjectArgument();
     return Object && Queries.isLinkCall(Call) &&
            Queries.tokenHeldBy(Object->getType());
+  }
+
+  /// std::optional<folly::CancellationCallback>: a class template
+  /// specialisation with a registration among its type arguments, which it
+  /// builds in place from the arguments it is given.
+  bool wrapsRegistration(const CXXRecordDecl *RD) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec)
+      return false;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          Queries.isRegistration(A.getAsType()->getAsCXXRecordDecl()))
+        return true;
+    return false;
+  }
+
+  /// `cb.emplace(token, f)` on a std::optional<folly::CancellationCallback>:
+  /// a member of such a wrapper given a token builds the registration.
+  bool emplacesRegistration(const CallExpr *Call) {
+    const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
+    return M && wrapsRegistration(M->getRecordDecl()) &&
+           receivesToken(Call->arguments());
   }
 
   bool consultsThrough(const ValueDecl *D) {

@@ -11,7 +11,9 @@
 //   - a reference to a local callable initialised with a lambda that
 //     captures a token;
 //   - in a coroutine that got its token from co_await (folly), any
-//     co_await: its promise hands the token to every awaited operation;
+//     co_await: its promise hands the token to every awaited operation,
+//     except to a model `uncancellable_awaitables` entry (Awaits.h), which
+//     ignores it;
 //   - a read of a stop flag the function polls, or a call of its accessor.
 // Lambdas written inside the loop count too: handing the token to work the
 // loop starts is passing it on. Loops and calls inside those lambdas belong
@@ -55,11 +57,18 @@ struct ScannedCall {
   int Loop = -1; ///< the innermost enclosing loop, or -1
 };
 
+struct ScannedAwait {
+  const clang::CoawaitExpr *Await = nullptr;
+  int Loop = -1; ///< the innermost enclosing loop, or -1
+};
+
 struct FunctionScan {
   /// In source order: every loop comes after the loops enclosing it.
   std::vector<ScannedLoop> Loops;
   /// Calls with a known callee, in source order.
   std::vector<ScannedCall> Calls;
+  /// co_awaits, in source order.
+  std::vector<ScannedAwait> Awaits;
   /// A registration (std::stop_callback) receiving a token, or a link
   /// called on a token (slot.assign(handler)): a callback registered on the
   /// token can wake any wait of the function.

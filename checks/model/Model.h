@@ -149,6 +149,14 @@ struct LockWrapperSpec {
   std::string Library;
 };
 
+/// An awaitable whose co_await ignores the awaiting coroutine's cancellation
+/// token (folly::coro::Baton): cancelling the coroutine cannot end the wait.
+struct AwaitableSpec {
+  std::string Type;
+  std::string Alternative; ///< What to use instead; may be empty.
+  std::string Library;
+};
+
 /// One model document as written: a library's knowledge.
 struct LibraryModel {
   std::string Library;
@@ -169,6 +177,7 @@ struct LibraryModel {
   std::vector<std::string> NonblockingMarkers;
   std::vector<SpawnSpec> Spawns;
   std::vector<LockWrapperSpec> LockWrappers;
+  std::vector<AwaitableSpec> UncancellableAwaitables;
   /// Asynchronous operations whose completion handler receives an error
   /// code as its first argument; cancelling the operation completes it with
   /// a done value (asio::basic_waitable_timer::async_wait).
@@ -231,6 +240,10 @@ public:
   const LockWrapperSpec *lockWrapper(llvm::StringRef QualifiedType) const {
     return entry<LockWrapperSpec>(QualifiedType);
   }
+  const AwaitableSpec *
+  uncancellableAwaitable(llvm::StringRef QualifiedType) const {
+    return entry<AwaitableSpec>(QualifiedType);
+  }
   const SpawnSpec *spawn(llvm::StringRef QualifiedFunction) const {
     return entry<SpawnSpec>(QualifiedFunction);
   }
@@ -291,7 +304,7 @@ private:
   std::tuple<EntryIndex<TokenSpec>, EntryIndex<SourceSpec>,
              EntryIndex<DeriveSpec>, EntryIndex<BlockingSpec>,
              EntryIndex<TokenVariantSpec>, EntryIndex<SpawnSpec>,
-             EntryIndex<LockWrapperSpec>>
+             EntryIndex<LockWrapperSpec>, EntryIndex<AwaitableSpec>>
       Entries;
   /// One set per name list of LibraryModel.
   std::vector<std::pair<NameList, llvm::StringSet<>>> NameLists;

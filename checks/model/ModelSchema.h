@@ -336,6 +336,20 @@ template <> struct Schema<LockWrapperSpec> {
   }
 };
 
+template <> struct Schema<AwaitableSpec> {
+  static constexpr bool Described = true;
+  template <typename Row> static void rows(Row &&R) {
+    R(&AwaitableSpec::Type,
+      Key{"type", Kind::Name, Required, Class,
+          "a class whose `co_await` (on a value of it, or on the awaiter its "
+          "`operator co_await` returns) waits without observing the "
+          "coroutine's cancellation token (`folly::coro::Baton`)"});
+    R(&AwaitableSpec::Alternative,
+      Key{"alternative", Kind::Text, Optional, NoDecl,
+          "free text: what to use instead, quoted in the message"});
+  }
+};
+
 template <> struct Schema<LibraryModel> {
   static constexpr bool Described = true;
   template <typename Row> static void rows(Row &&R) {
@@ -387,6 +401,10 @@ template <> struct Schema<LibraryModel> {
           "classes that lock a mutex for you: building one is a call of the "
           "mutex's lock member, blocking when the model says that member "
           "blocks"});
+    R(&LibraryModel::UncancellableAwaitables,
+      Key{"uncancellable_awaitables", Kind::Objects, Optional, NoDecl,
+          "awaitables that ignore the awaiting coroutine's cancellation "
+          "token: a coroutine cancelled while it waits on one waits on"});
     R(&LibraryModel::AsyncOperations,
       Key{"async_operations", Kind::Names, Optional, Function,
           "asynchronous operations reporting cancellation as an error code"});

@@ -49,8 +49,10 @@ public:
   FinalAwaiter final_suspend() noexcept { return {}; }
   void unhandled_exception() noexcept {}
 
+  // folly also wraps the result in co_viaIfAsync, which keeps an lvalue
+  // awaitable (a Baton) by reference; decltype(auto) does that here.
   template <typename Awaitable>
-  auto await_transform(Awaitable &&awaitable) {
+  decltype(auto) await_transform(Awaitable &&awaitable) {
     return folly::coro::co_withCancellation(
         cancelToken_, static_cast<Awaitable &&>(awaitable));
   }
