@@ -347,8 +347,8 @@ bool BlockingCallCheck::reportIndirectWait(const CallExpr *Call,
                                            const analysis::HeldTokenVar &Token,
                                            const ASTContext &Ctx) {
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || isa<CXXMethodDecl>(Callee) &&
-                     cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
+  if (!Callee || (isa<CXXMethodDecl>(Callee) &&
+                  cast<CXXMethodDecl>(Callee)->getParent()->isLambda()))
     return false;
   // A function taking a token is judged on its own.
   for (const ParmVarDecl *P : Callee->parameters())

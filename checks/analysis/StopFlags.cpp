@@ -125,14 +125,15 @@ SignalKind signalKind(const CallExpr *Call) {
   if (isa<CXXMethodDecl>(FD))
     return llvm::StringSwitch<SignalKind>(Name)
         .Case("join", SignalKind::Join)
-        .Cases("notify_one", "notify_all", "cancel", "close", "shutdown",
+        .Cases({"notify_one", "notify_all", "cancel", "close", "shutdown"},
                SignalKind::Wake)
-        .Cases("stop", "request_stop", "interrupt", SignalKind::Wake)
+        .Cases({"stop", "request_stop", "interrupt"}, SignalKind::Wake)
         .Default(SignalKind::None);
   return llvm::StringSwitch<SignalKind>(Name)
       .Case("pthread_join", SignalKind::Join)
-      .Cases("pthread_cond_signal", "pthread_cond_broadcast", "shutdown",
-             "close", "pthread_cancel", SignalKind::Wake)
+      .Cases({"pthread_cond_signal", "pthread_cond_broadcast", "shutdown",
+              "close", "pthread_cancel"},
+             SignalKind::Wake)
       .Default(SignalKind::None);
 }
 
