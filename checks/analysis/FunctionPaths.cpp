@@ -3,10 +3,10 @@
 #include "Expressions.h"
 #include "Loops.h"
 #include "NoReturn.h"
+#include "Parents.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/STLExtras.h"
@@ -449,7 +449,7 @@ const FunctionPaths *FunctionPathsCache::get(const Decl *D) {
 }
 
 const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
+  DynTypedNodeList Parents = parentsOf(*S, Ctx);
   // Bounded: statement nesting rarely exceeds a few hundred levels.
   for (unsigned Depth = 0; !Parents.empty() && Depth < 1024; ++Depth) {
     const DynTypedNode &P = Parents[0];
@@ -462,7 +462,7 @@ const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
     if (const auto *ND = P.get<Decl>())
       if (isa<TranslationUnitDecl, NamespaceDecl, RecordDecl>(ND))
         return nullptr;
-    Parents = Ctx.getParents(P);
+    Parents = parentsOf(P, Ctx);
   }
   return nullptr;
 }
