@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
@@ -255,24 +256,23 @@ std::optional<bool> FunctionPaths::reaches(CFGPoint From, CFGPoint To,
   return search(From.Block, From.Index + 1, V);
 }
 
-const llvm::DenseSet<const Stmt *> &
-FunctionPaths::statementsOf(const Stmt *S) const {
-  std::unique_ptr<llvm::DenseSet<const Stmt *>> &Set = Statements[S];
-  if (Set)
-    return *Set;
-  Set = std::make_unique<llvm::DenseSet<const Stmt *>>();
+namespace {
+
+/// \p S and every statement below it. Not kept: a walk needs them for its
+/// own length, and kept for every loop of the unit they would outgrow the
+/// CFGs.
+llvm::DenseSet<const Stmt *> statementsOf(const Stmt *S) {
+  llvm::DenseSet<const Stmt *> Set;
   llvm::SmallVector<const Stmt *, 64> Work{S};
   while (!Work.empty()) {
     const Stmt *Cur = Work.pop_back_val();
-    if (!Cur || !Set->insert(Cur).second)
+    if (!Cur || !Set.insert(Cur).second)
       continue;
     for (const Stmt *Child : Cur->children())
       Work.push_back(Child);
   }
-  return *Set;
+  return Set;
 }
-
-namespace {
 
 bool isTwoWayBranch(const CFGBlock &B) {
   const Stmt *T = B.getTerminatorStmt();
@@ -323,9 +323,11 @@ LoopWalk FunctionPaths::walkLoop(const CFGBlock *From, const Stmt *Loop,
   LoopWalk Out;
   if (!From)
     return Out;
-  const llvm::DenseSet<const Stmt *> &InLoop = statementsOf(Loop);
-  const llvm::DenseSet<const Stmt *> *InRegion =
-      Rules.Region ? &statementsOf(Rules.Region) : nullptr;
+  const llvm::DenseSet<const Stmt *> InLoop = statementsOf(Loop);
+  std::optional<llvm::DenseSet<const Stmt *>> Region;
+  if (Rules.Region)
+    Region = statementsOf(Rules.Region);
+  const llvm::DenseSet<const Stmt *> *InRegion = Region ? &*Region : nullptr;
   auto Enter = [&](const CFGBlock &B, const CFGBlock *Pred) {
     if (&B == &Graph->getExit()) {
       Out.Leaves = true;
