@@ -53,7 +53,6 @@ std::unique_ptr<FunctionPaths> FunctionPaths::build(const Decl *D,
   std::unique_ptr<FunctionPaths> Result(new FunctionPaths());
   Result->D = D;
   Result->Ctx = &Ctx;
-  Result->Parents = std::make_unique<ParentMap>(Body);
   for (const CFGBlock *B : *Graph) {
     for (unsigned I = 0, N = B->size(); I < N; ++I) {
       auto S = (*B)[I].getAs<CFGStmt>();
@@ -85,10 +84,15 @@ std::unique_ptr<FunctionPaths> FunctionPaths::build(const Decl *D,
 }
 
 std::optional<CFGPoint> FunctionPaths::pointOf(const Stmt *S) const {
-  for (const Stmt *Cur = S; Cur; Cur = Parents->getParent(Cur)) {
+  for (const Stmt *Cur = S; Cur;) {
     auto It = StmtPoints.find(Cur);
     if (It != StmtPoints.end())
       return It->second;
+    // Built on the first question that needs it: many functions only ask
+    // about CFG elements, and the unit keeps every function's paths.
+    if (!Parents)
+      Parents = std::make_unique<ParentMap>(D->getBody());
+    Cur = Parents->getParent(Cur);
   }
   return std::nullopt;
 }

@@ -131,7 +131,6 @@ public:
 
   const clang::CFG &cfg() const { return *Graph; }
   const clang::Decl *decl() const { return D; }
-  clang::ParentMap &parents() const { return *Parents; }
 
   /// The CFG element evaluating \p S, or else the nearest enclosing
   /// statement that is one (a reference inside a lambda body maps to the
@@ -208,7 +207,8 @@ private:
   const clang::Decl *D = nullptr;
   clang::ASTContext *Ctx = nullptr;
   std::unique_ptr<clang::CFG> Graph;
-  std::unique_ptr<clang::ParentMap> Parents;
+  /// For pointOf(), on first need.
+  mutable std::unique_ptr<clang::ParentMap> Parents;
   llvm::DenseMap<const clang::Stmt *, CFGPoint> StmtPoints;
   llvm::DenseMap<const clang::VarDecl *, CFGPoint> DeclPoints;
   llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *> Labels;
