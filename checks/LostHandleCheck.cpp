@@ -37,11 +37,11 @@
 #include "analysis/FunctionPaths.h"
 #include "analysis/HandedOutState.h"
 #include "analysis/Instantiations.h"
+#include "analysis/Parents.h"
 #include "analysis/References.h"
 #include "analysis/Spawns.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
@@ -107,9 +107,9 @@ void LostHandleCheck::startTranslationUnit() { *S = State(); }
 
 void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
   // Templates are analysed once, as written. The instantiation test asks
-  // the parent map: it comes last, so it runs on model candidates only.
+  // the parents: it comes last, so it runs on model candidates only.
   auto UserStmt = stmt(unless(isExpansionInSystemHeader()),
-                       unless(isInTemplateInstantiation()));
+                       unless(analysis::inInstantiatedCode()));
   auto HasHandle = modelSays([this](const Decl &D) {
     const model::DeriveSpec *Spec =
         queries().derivation(dyn_cast<FunctionDecl>(&D));
@@ -714,7 +714,7 @@ namespace {
 
 /// The parent of \p E in \p Ctx, when it has exactly one.
 const Stmt *parentOf(const Stmt *E, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*E);
+  DynTypedNodeList Parents = analysis::parentsOf(*E, Ctx);
   return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
 }
 

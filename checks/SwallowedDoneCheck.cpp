@@ -29,6 +29,7 @@
 #include "analysis/Expressions.h"
 #include "analysis/Loops.h"
 #include "analysis/MemberWrites.h"
+#include "analysis/Parents.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -265,7 +266,7 @@ void SwallowedDoneCheck::checkElseChain(const IfStmt *If, ASTContext &Ctx) {
   if (!Chain)
     return;
   // An else-if is looked at from the first if of its chain.
-  for (const DynTypedNode &P : Ctx.getParents(*If))
+  for (const DynTypedNode &P : analysis::parentsOf(*If, Ctx))
     if (const auto *Outer = P.get<IfStmt>(); Outer && Outer->getElse() == If)
       return;
   const analysis::LoopContext LC = loopAround(Ctx, If);
@@ -441,7 +442,7 @@ const Stmt *cancellableCallIn(const Stmt *S, analysis::ModelQueries &Q) {
 void SwallowedDoneCheck::checkCatch(const CXXCatchStmt *Catch,
                                     ASTContext &Ctx) {
   const CXXTryStmt *Try = nullptr;
-  for (const DynTypedNode &P : Ctx.getParents(*Catch))
+  for (const DynTypedNode &P : analysis::parentsOf(*Catch, Ctx))
     if (!Try)
       Try = P.get<CXXTryStmt>();
   if (!Try)

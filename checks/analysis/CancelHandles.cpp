@@ -1,11 +1,11 @@
 //===--- CancelHandles.cpp - Where a derived token's cancel handle goes --===//
 #include "CancelHandles.h"
+#include "Parents.h"
 #include "References.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 using namespace clang;
 
@@ -240,7 +240,7 @@ HandleRef classifyHandleRef(
   DynTypedNode Parent;
   auto Up = [&] {
     for (;;) {
-      const DynTypedNodeList Ps = Ctx.getParents(*E);
+      const DynTypedNodeList Ps = parentsOf(*E, Ctx);
       Parent = Ps.empty() ? DynTypedNode() : Ps[0];
       const auto *Cast = Parent.get<ImplicitCastExpr>();
       if (Parent.get<ParenExpr>() ||

@@ -5,6 +5,7 @@
 #include "Expressions.h"
 #include "Lambdas.h"
 #include "Loops.h"
+#include "Parents.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -80,10 +81,10 @@ private:
 
   /// The range a range-for binds \p Var to the elements of.
   const Expr *rangeOf(const VarDecl *Var) {
-    const DynTypedNodeList Parents = Ctx.getParents(*Var);
+    const DynTypedNodeList Parents = parentsOf(*Var, Ctx);
     for (const DynTypedNode &P : Parents)
       if (const auto *DS = P.get<DeclStmt>())
-        for (const DynTypedNode &Q : Ctx.getParents(*DS))
+        for (const DynTypedNode &Q : parentsOf(*DS, Ctx))
           if (const auto *For = Q.get<CXXForRangeStmt>();
               For && For->getLoopVarStmt() == DS)
             return For->getRangeInit();
@@ -92,7 +93,7 @@ private:
 
   /// The value assigned where \p Ref is the left side of `=`.
   const Expr *assignedAt(const DeclRefExpr *Ref) {
-    for (const DynTypedNode &P : Ctx.getParents(*Ref)) {
+    for (const DynTypedNode &P : parentsOf(*Ref, Ctx)) {
       const auto *Op = P.get<CXXOperatorCallExpr>();
       if (Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
           ignoreValueWrappers(Op->getArg(0)) == Ref)
@@ -112,7 +113,7 @@ private:
       // `v.push_back(...)`, also unresolved in a template.
       const CallExpr *Call = nullptr;
       std::string Name;
-      for (const DynTypedNode &P : Ctx.getParents(*Ref)) {
+      for (const DynTypedNode &P : parentsOf(*Ref, Ctx)) {
         const Expr *Member = P.get<MemberExpr>();
         if (const auto *ME = P.get<MemberExpr>())
           Name = ME->getMemberNameInfo().getAsString();
@@ -121,7 +122,7 @@ private:
           Name = UME->getMemberNameInfo().getAsString();
         }
         if (Member)
-          for (const DynTypedNode &Q : Ctx.getParents(*Member))
+          for (const DynTypedNode &Q : parentsOf(*Member, Ctx))
             Call = Q.get<CallExpr>();
       }
       if (!Call)

@@ -4,12 +4,12 @@
 #include "CallArguments.h"
 #include "Expressions.h"
 #include "Loops.h"
+#include "Parents.h"
 #include "References.h"
 #include "TokenFlow.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -48,7 +48,7 @@ static std::optional<std::pair<DiscardedToken::Kind, const Expr *>>
 discardOf(const DeclRefExpr *Ref, ASTContext &Ctx) {
   const Expr *Cur = Ref;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    DynTypedNodeList Parents = parentsOf(*Cur, Ctx);
     if (Parents.size() != 1)
       return std::nullopt;
     const auto *Parent = Parents[0].get<Expr>();

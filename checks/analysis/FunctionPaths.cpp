@@ -3,12 +3,13 @@
 #include "Expressions.h"
 #include "Loops.h"
 #include "NoReturn.h"
+#include "Parents.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
@@ -52,7 +53,6 @@ std::unique_ptr<FunctionPaths> FunctionPaths::build(const Decl *D,
   std::unique_ptr<FunctionPaths> Result(new FunctionPaths());
   Result->D = D;
   Result->Ctx = &Ctx;
-  Result->Parents = std::make_unique<ParentMap>(Body);
   for (const CFGBlock *B : *Graph) {
     for (unsigned I = 0, N = B->size(); I < N; ++I) {
       auto S = (*B)[I].getAs<CFGStmt>();
@@ -84,10 +84,15 @@ std::unique_ptr<FunctionPaths> FunctionPaths::build(const Decl *D,
 }
 
 std::optional<CFGPoint> FunctionPaths::pointOf(const Stmt *S) const {
-  for (const Stmt *Cur = S; Cur; Cur = Parents->getParent(Cur)) {
+  for (const Stmt *Cur = S; Cur;) {
     auto It = StmtPoints.find(Cur);
     if (It != StmtPoints.end())
       return It->second;
+    // Built on the first question that needs it: many functions only ask
+    // about CFG elements, and the unit keeps every function's paths.
+    if (!Parents)
+      Parents = std::make_unique<ParentMap>(D->getBody());
+    Cur = Parents->getParent(Cur);
   }
   return std::nullopt;
 }
@@ -255,24 +260,23 @@ std::optional<bool> FunctionPaths::reaches(CFGPoint From, CFGPoint To,
   return search(From.Block, From.Index + 1, V);
 }
 
-const llvm::DenseSet<const Stmt *> &
-FunctionPaths::statementsOf(const Stmt *S) const {
-  std::unique_ptr<llvm::DenseSet<const Stmt *>> &Set = Statements[S];
-  if (Set)
-    return *Set;
-  Set = std::make_unique<llvm::DenseSet<const Stmt *>>();
+namespace {
+
+/// \p S and every statement below it. Not kept: a walk needs them for its
+/// own length, and kept for every loop of the unit they would outgrow the
+/// CFGs.
+llvm::DenseSet<const Stmt *> statementsOf(const Stmt *S) {
+  llvm::DenseSet<const Stmt *> Set;
   llvm::SmallVector<const Stmt *, 64> Work{S};
   while (!Work.empty()) {
     const Stmt *Cur = Work.pop_back_val();
-    if (!Cur || !Set->insert(Cur).second)
+    if (!Cur || !Set.insert(Cur).second)
       continue;
     for (const Stmt *Child : Cur->children())
       Work.push_back(Child);
   }
-  return *Set;
+  return Set;
 }
-
-namespace {
 
 bool isTwoWayBranch(const CFGBlock &B) {
   const Stmt *T = B.getTerminatorStmt();
@@ -323,9 +327,11 @@ LoopWalk FunctionPaths::walkLoop(const CFGBlock *From, const Stmt *Loop,
   LoopWalk Out;
   if (!From)
     return Out;
-  const llvm::DenseSet<const Stmt *> &InLoop = statementsOf(Loop);
-  const llvm::DenseSet<const Stmt *> *InRegion =
-      Rules.Region ? &statementsOf(Rules.Region) : nullptr;
+  const llvm::DenseSet<const Stmt *> InLoop = statementsOf(Loop);
+  std::optional<llvm::DenseSet<const Stmt *>> Region;
+  if (Rules.Region)
+    Region = statementsOf(Rules.Region);
+  const llvm::DenseSet<const Stmt *> *InRegion = Region ? &*Region : nullptr;
   auto Enter = [&](const CFGBlock &B, const CFGBlock *Pred) {
     if (&B == &Graph->getExit()) {
       Out.Leaves = true;
@@ -449,7 +455,7 @@ const FunctionPaths *FunctionPathsCache::get(const Decl *D) {
 }
 
 const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
+  DynTypedNodeList Parents = parentsOf(*S, Ctx);
   // Bounded: statement nesting rarely exceeds a few hundred levels.
   for (unsigned Depth = 0; !Parents.empty() && Depth < 1024; ++Depth) {
     const DynTypedNode &P = Parents[0];
@@ -462,7 +468,7 @@ const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
     if (const auto *ND = P.get<Decl>())
       if (isa<TranslationUnitDecl, NamespaceDecl, RecordDecl>(ND))
         return nullptr;
-    Parents = Ctx.getParents(P);
+    Parents = parentsOf(P, Ctx);
   }
   return nullptr;
 }

@@ -39,7 +39,6 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
@@ -132,7 +131,6 @@ public:
 
   const clang::CFG &cfg() const { return *Graph; }
   const clang::Decl *decl() const { return D; }
-  clang::ParentMap &parents() const { return *Parents; }
 
   /// The CFG element evaluating \p S, or else the nearest enclosing
   /// statement that is one (a reference inside a lambda body maps to the
@@ -206,21 +204,15 @@ private:
   std::optional<bool> search(const clang::CFGBlock *From, unsigned Start,
                              const Visitor &V) const;
 
-  /// \p S and every statement below it, memoised.
-  const llvm::DenseSet<const clang::Stmt *> &
-  statementsOf(const clang::Stmt *S) const;
-
   const clang::Decl *D = nullptr;
   clang::ASTContext *Ctx = nullptr;
   std::unique_ptr<clang::CFG> Graph;
-  std::unique_ptr<clang::ParentMap> Parents;
+  /// For pointOf(), on first need.
+  mutable std::unique_ptr<clang::ParentMap> Parents;
   llvm::DenseMap<const clang::Stmt *, CFGPoint> StmtPoints;
   llvm::DenseMap<const clang::VarDecl *, CFGPoint> DeclPoints;
   llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *> Labels;
   llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *> Terminators;
-  mutable llvm::DenseMap<const clang::Stmt *,
-                         std::unique_ptr<llvm::DenseSet<const clang::Stmt *>>>
-      Statements;
   mutable unsigned long StepsLeft = StepBudget;
 };
 

@@ -1,5 +1,6 @@
 //===--- Instantiations.cpp - Is this code a template instantiation? -----===//
 #include "Instantiations.h"
+#include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -29,6 +30,16 @@ bool isWithinInstantiation(const Decl *D) {
       return false;
   }
   return false;
+}
+
+bool isInInstantiatedCode(const Stmt &S, ASTContext &Ctx) {
+  return anyAncestor(
+      DynTypedNode::create(S),
+      [](const DynTypedNode &N) {
+        const auto *D = N.get<Decl>();
+        return D && isInstantiation(D);
+      },
+      Ctx);
 }
 
 const FieldDecl *fieldAsWritten(const FieldDecl *F) {

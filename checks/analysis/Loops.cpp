@@ -2,6 +2,7 @@
 #include "Loops.h"
 #include "Expressions.h"
 #include "NoReturn.h"
+#include "Parents.h"
 #include "CallArguments.h"
 #include "DoneSignals.h"
 
@@ -19,7 +20,7 @@ LoopContext enclosingLoop(ASTContext &Ctx, const Stmt *S) {
   DynTypedNode Node = DynTypedNode::create(*S);
   const Stmt *Prev = S;
   for (int Steps = 0; Steps < 256; ++Steps) {
-    const DynTypedNodeList Parents = Ctx.getParents(Node);
+    const DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return Out;
     Node = Parents[0];

@@ -1,8 +1,8 @@
 //===--- References.cpp - Every reference to a declaration in a body -----===//
 #include "References.h"
+#include "Parents.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
 using namespace clang;
@@ -57,7 +57,7 @@ bool passesValueThrough(const Expr *Parent, const Expr *E,
 ValueUser valueUser(const Expr *E, ASTContext &Ctx) {
   // Bounded: wrappers nest a handful deep.
   for (unsigned Depth = 0; E && Depth < 32; ++Depth) {
-    const DynTypedNodeList Parents = Ctx.getParents(*E);
+    const DynTypedNodeList Parents = parentsOf(*E, Ctx);
     if (Parents.empty())
       return {DynTypedNode(), E};
     const auto *P = Parents[0].get<Expr>();
@@ -72,11 +72,11 @@ const CXXMemberCallExpr *memberCallOn(const DeclRefExpr *Ref,
                                       ASTContext &Ctx) {
   const Expr *E = Ref;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    const DynTypedNodeList Parents = Ctx.getParents(*E);
+    const DynTypedNodeList Parents = parentsOf(*E, Ctx);
     if (Parents.empty())
       return nullptr;
     if (const auto *ME = Parents[0].get<MemberExpr>()) {
-      const DynTypedNodeList Callers = Ctx.getParents(*ME);
+      const DynTypedNodeList Callers = parentsOf(*ME, Ctx);
       const auto *Call =
           Callers.empty() ? nullptr : Callers[0].get<CXXMemberCallExpr>();
       return Call && Call->getCallee() == ME ? Call : nullptr;

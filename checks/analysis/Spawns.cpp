@@ -2,10 +2,10 @@
 #include "Spawns.h"
 #include "DeclNames.h"
 #include "Lambdas.h"
+#include "Parents.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 using namespace clang;
 
@@ -28,7 +28,7 @@ std::optional<SpawnSite> enclosingSpawn(const Stmt *S, ModelQueries &Queries,
   DynTypedNode Cur = DynTypedNode::create(*S);
   // Bounded: expression nesting is shallow in practice.
   for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    const DynTypedNodeList Parents = Ctx.getParents(Cur);
+    const DynTypedNodeList Parents = parentsOf(Cur, Ctx);
     if (Parents.empty())
       return std::nullopt;
     const DynTypedNode &P = Parents[0];
@@ -70,7 +70,7 @@ bool isReferenceCaptureForSpawn(const DeclRefExpr *Ref, ModelQueries &Queries,
                                 ASTContext &Ctx) {
   const Expr *E = Ref;
   for (;;) {
-    const DynTypedNodeList Parents = Ctx.getParents(*E);
+    const DynTypedNodeList Parents = parentsOf(*E, Ctx);
     if (Parents.empty())
       return false;
     if (const auto *Cast = Parents[0].get<ImplicitCastExpr>()) {
@@ -91,7 +91,7 @@ bool isReferenceCaptureForSpawn(const DeclRefExpr *Ref, ModelQueries &Queries,
 static bool isAwaited(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Cur = DynTypedNode::create(*E);
   for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    const DynTypedNodeList Parents = Ctx.getParents(Cur);
+    const DynTypedNodeList Parents = parentsOf(Cur, Ctx);
     if (Parents.empty() || !Parents[0].get<Expr>())
       return false;
     if (Parents[0].get<CoroutineSuspendExpr>() ||

@@ -60,7 +60,8 @@ std::string counted(size_t N, llvm::StringRef One, llvm::StringRef Many) {
 /// The options every analysis of this run shares.
 AnalysisRequest settingsOf(const DriverOptions &O) {
   AnalysisRequest R;
-  R.Checks = O.Checks;
+  // --parse-only: every check off (configurationIsValid() lets it pass).
+  R.Checks = O.ParseOnly ? std::optional<std::string>("-*") : O.Checks;
   R.Config = O.Config;
   if (O.ConfigFile)
     R.ConfigFile = absolutePath(*O.ConfigFile);
@@ -407,7 +408,9 @@ void labelVariants(std::vector<TranslationUnitResult> &Results,
 /// Configuration mistakes, found before any translation unit is analysed.
 /// False when there is one that must stop the run.
 bool configurationIsValid(const DriverOptions &O, const Plan &P) {
-  return checkConfiguration(settingsOf(O), plannedFiles(P), workingDirectory(),
+  // --parse-only runs no check, so no configuration applies.
+  return O.ParseOnly ||
+         checkConfiguration(settingsOf(O), plannedFiles(P), workingDirectory(),
                             llvm::errs())
              .Errors == 0;
 }
@@ -477,6 +480,8 @@ std::map<std::string, std::string> shapingOptions(const DriverOptions &O) {
   std::map<std::string, std::string> Out;
   if (O.Checks)
     Out["checks"] = *O.Checks;
+  if (O.ParseOnly)
+    Out["parse-only"] = "true";
   if (O.Config)
     Out["config"] = *O.Config;
   if (O.ConfigFile)
@@ -557,6 +562,11 @@ int verifyConfiguration(const DriverOptions &O) {
 int runDriver(const DriverOptions &O) {
   if (O.NoCache && !O.CacheDir.empty()) {
     printError("--cache-dir and --no-cache contradict each other");
+    return ExitUsage;
+  }
+  if (O.ParseOnly && (O.Checks || O.VerifyConfig)) {
+    printError("--parse-only runs no check: it takes no --checks or "
+               "--verify-config");
     return ExitUsage;
   }
   if (O.VerifyConfig)

@@ -39,6 +39,7 @@ struct DriverOptions {
   bool NoCache = false; ///< --no-cache
   bool Quiet = false;
   bool VerifyConfig = false; ///< check the configuration, analyse nothing
+  bool ParseOnly = false; ///< parse each unit, run no check (benchmarks)
   std::string SelfPath; ///< this executable, started as the worker
   std::vector<std::string> Arguments;
 };

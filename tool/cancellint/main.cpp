@@ -174,6 +174,11 @@ static cl::opt<bool> PrintModelSchema(
     "print-model-schema", cl::Hidden,
     cl::desc("Internal: print the keys of the model format as JSON, for "
              "scripts/gen-model-keys.py"));
+static cl::opt<bool> ParseOnly(
+    "parse-only", cl::Hidden,
+    cl::desc("Internal, for benchmarks: parse each unit and run no check, "
+             "the baseline of scripts/bench"),
+    cl::cat(Category));
 static cl::opt<int> WorkerFd("worker-fd", cl::Hidden, cl::init(-1),
                              cl::desc("Internal: worker mode, on this socket"));
 
@@ -331,6 +336,7 @@ int main(int argc, const char **argv) {
   O.TimeoutSeconds = TimeoutPerTU;
   O.Quiet = Quiet;
   O.VerifyConfig = VerifyConfig;
+  O.ParseOnly = ParseOnly;
   if (!Shard.empty()) {
     auto [K, N] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;
