@@ -157,17 +157,20 @@ private:
 /// callback; and a context allocated later at the same address starts
 /// afresh.
 RecentIndexes &indexesOf(const ASTContext &Ctx) {
-  static std::mutex Lock;
-  static llvm::DenseMap<const ASTContext *, std::unique_ptr<RecentIndexes>>
-      Units;
-  std::scoped_lock Guard(Lock);
-  std::unique_ptr<RecentIndexes> &Slot = Units[&Ctx];
+  using Registry =
+      llvm::DenseMap<const ASTContext *, std::unique_ptr<RecentIndexes>>;
+  // Never destroyed: a context freed during exit, after static destructors
+  // have run, still finds the registry to leave.
+  static auto *Lock = new std::mutex;
+  static auto *Units = new Registry;
+  std::scoped_lock Guard(*Lock);
+  std::unique_ptr<RecentIndexes> &Slot = (*Units)[&Ctx];
   if (!Slot) {
     Slot = std::make_unique<RecentIndexes>();
     Ctx.AddDeallocation(
         [](void *Unit) {
-          std::scoped_lock Guard(Lock);
-          Units.erase(static_cast<const ASTContext *>(Unit));
+          std::scoped_lock Guard(*Lock);
+          Units->erase(static_cast<const ASTContext *>(Unit));
         },
         const_cast<ASTContext *>(&Ctx));
   }
