@@ -153,11 +153,7 @@ void LostHandleCheck::registerModelMatchers(MatchFinder *F) {
 
   // Getters of a source: what rule 8 asks about.
   auto Getter = modelSays([this](const Decl &D) {
-    const auto *MD = dyn_cast<CXXMethodDecl>(&D);
-    const model::SourceSpec *Spec =
-        MD ? queries().sourceOfRecord(MD->getParent()) : nullptr;
-    return Spec && (isNamed(MD, Spec->TokenGetter) ||
-                    isNamed(MD, Spec->SourceGetter));
+    return isSourceGetter(dyn_cast<CXXMethodDecl>(&D));
   });
   F->addMatcher(
       cxxMemberCallExpr(callee(cxxMethodDecl(Getter)), UserStmt).bind("getter"),
@@ -196,6 +192,13 @@ bool LostHandleCheck::startsThread(const CXXRecordDecl *RD) {
   return llvm::any_of(RD->ctors(), [&](const CXXConstructorDecl *C) {
     return queries().spawn(C) != nullptr;
   });
+}
+
+bool LostHandleCheck::isSourceGetter(const CXXMethodDecl *MD) {
+  const model::SourceSpec *Spec =
+      MD ? queries().sourceOfRecord(MD->getParent()) : nullptr;
+  return Spec &&
+         (isNamed(MD, Spec->TokenGetter) || isNamed(MD, Spec->SourceGetter));
 }
 
 void LostHandleCheck::check(const MatchFinder::MatchResult &R) {
@@ -655,7 +658,7 @@ void LostHandleCheck::checkReplacedState(const CXXOperatorCallExpr *Assign,
         return Call && Before(Call->getBeginLoc(), Assign->getBeginLoc()) &&
                isNamed(Call->getMethodDecl(), Source->Cancel) &&
                analysis::memberOfThis(Call->getImplicitObjectArgument()) ==
-                   analysis::fieldAsWritten(Field);
+                   Field;
       });
   // Used after: a restart, which hands the new state to the run it starts;
   // handles from before belong to the run that ended.
@@ -663,7 +666,7 @@ void LostHandleCheck::checkReplacedState(const CXXOperatorCallExpr *Assign,
       analysis::findEvaluated(Replacer->getBody(), [&](const Stmt *St) {
         const auto *E = dyn_cast<Expr>(St);
         return E && Before(Assign->getEndLoc(), E->getBeginLoc()) &&
-               analysis::memberOfThis(E) == analysis::fieldAsWritten(Field);
+               analysis::memberOfThis(E) == Field;
       });
   if (CancelledFirst || UsedAfter)
     return;
@@ -674,12 +677,7 @@ void LostHandleCheck::checkReplacedState(const CXXOperatorCallExpr *Assign,
         return !isSpecialMember(MD) && !MD->isStatic() &&
                MD->getCanonicalDecl() != ReplacerDecl;
       },
-      [&](const CXXMethodDecl *MD) {
-        const model::SourceSpec *Spec =
-            queries().sourceOfRecord(MD->getParent());
-        return Spec && (isNamed(MD, Spec->TokenGetter) ||
-                        isNamed(MD, Spec->SourceGetter));
-      });
+      [&](const CXXMethodDecl *MD) { return isSourceGetter(MD); });
   if (!Out)
     return;
   const model::SourceSpec *Returned = queries().sourceOfRecord(

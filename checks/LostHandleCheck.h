@@ -71,6 +71,8 @@ private:
                          const clang::CXXMemberCallExpr *Call);
   /// Whether constructing \p RD starts a thread (a model spawn constructor).
   bool startsThread(const clang::CXXRecordDecl *RD);
+  /// Whether \p MD is a source's token_getter or source_getter.
+  bool isSourceGetter(const clang::CXXMethodDecl *MD);
 };
 
 } // namespace cancellint

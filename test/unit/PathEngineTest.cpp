@@ -9,6 +9,13 @@ using cancellint::test::Ast;
 
 namespace {
 
+/// Whether \p S calls the function named `target`.
+bool isTargetCall(const Stmt *S) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getName() == "target";
+}
+
 /// The first call of `target` control reaches from the entry of `f`.
 const Stmt *firstTarget(Ast &A) {
   const FunctionDecl *F = A.function("f");
@@ -17,12 +24,7 @@ const Stmt *firstTarget(Ast &A) {
   EXPECT_NE(Paths, nullptr);
   if (!Paths)
     return nullptr;
-  auto IsTarget = [](const Stmt *S) {
-    const auto *Call = dyn_cast<CallExpr>(S);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    return Callee && Callee->getName() == "target";
-  };
-  return Paths->firstReachable(WalkRules{}, IsTarget);
+  return Paths->firstReachable(WalkRules{}, isTargetCall);
 }
 
 const char *const Prelude = "void target(); [[noreturn]] void die();\n";
@@ -65,21 +67,18 @@ TEST(PathEngine, BranchRulesSettlePaths) {
   const FunctionDecl *F = A.function("f");
   std::unique_ptr<FunctionPaths> Paths = FunctionPaths::build(F, A.context());
   ASSERT_NE(Paths, nullptr);
-  auto IsTarget = [](const Stmt *S) { return isa<CallExpr>(S) &&
-      cast<CallExpr>(S)->getDirectCallee() &&
-      cast<CallExpr>(S)->getDirectCallee()->getName() == "target"; };
   // Following only the true edge of `if (stop())` reaches the return.
   auto TrueOnly = [](const Expr *, bool) {
     return cancellint::analysis::Follow::TrueOnly;
   };
   EXPECT_EQ(Paths->firstReachable(WalkRules{TrueOnly, nullptr, nullptr},
-                                  IsTarget),
+                                  isTargetCall),
             nullptr);
   auto FalseOnly = [](const Expr *, bool) {
     return cancellint::analysis::Follow::FalseOnly;
   };
   EXPECT_EQ(Paths->firstReachable(WalkRules{FalseOnly, nullptr, nullptr},
-                                  IsTarget),
+                                  isTargetCall),
             A.call("target"));
 }
 
