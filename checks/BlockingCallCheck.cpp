@@ -1,7 +1,7 @@
 //===--- BlockingCallCheck.cpp - cancel-blocking-call ---------------------===//
 //
 // Where a function holds a token (a parameter, a lambda capture, a token a
-// coroutine co_awaits: HeldTokens.h), work that cannot observe the token
+// coroutine co_awaits: TokensInScope.h), work that cannot observe the token
 // defeats cancellation. Two findings:
 //
 //  1. A blocking call (model `blocking[]`, or a function annotated
@@ -27,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 #include "BlockingCallCheck.h"
 #include "CheckOptions.h"
+#include "Wording.h"
 #include "analysis/Awaits.h"
 #include "analysis/CallArguments.h"
 #include "analysis/Expressions.h"
@@ -109,33 +110,12 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &R) {
   }
 }
 
-/// How messages name the held token: 'st', or what it is when unnamed.
-static std::string tokenPhrase(const analysis::HeldTokenVar &H) {
-  if (H.Var && H.Var->getIdentifier())
-    return "'" + H.Var->getName().str() + "'";
-  if (H.Var)
-    return "the unnamed '" + H.Token.Spec->Type + "' parameter";
-  return "the coroutine's '" + H.Token.Spec->Type + "'";
-}
-
-/// `st.stop_requested()`, `ctx->IsCancelled()`; empty when the token has
-/// no done check or no name.
-static std::string doneCheckExpr(const analysis::HeldTokenVar &H) {
-  if (!H.Var || !H.Var->getIdentifier() || H.Token.Spec->DoneChecks.empty() ||
-      H.Token.How == analysis::Holding::Element)
-    return "";
-  const bool Arrow = H.Token.How == analysis::Holding::Pointer ||
-                     H.Token.How == analysis::Holding::SmartPointer;
-  return H.Var->getName().str() + (Arrow ? "->" : ".") +
-         H.Token.Spec->DoneChecks.front() + "()";
-}
-
 void BlockingCallCheck::analyse(const FunctionDecl *FD, ASTContext &Ctx) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || !Analysed.insert(FD).second)
     return;
   if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
     return;
-  const llvm::ArrayRef<analysis::HeldTokenVar> Held = Holders->of(FD);
+  const llvm::ArrayRef<analysis::TokenInScope> Held = Holders->of(FD);
   if (!Held.empty())
     analyseTokens(FD, Held, Ctx);
   else if (const std::optional<analysis::HeldToken> Promised =
@@ -146,7 +126,7 @@ void BlockingCallCheck::analyse(const FunctionDecl *FD, ASTContext &Ctx) {
         analysis::scanTokenConsultation(FD, {}, queries(), *Blocking);
     std::vector<bool> LoopHasFinding(Scan.Loops.size());
     if (!Scan.Truncated)
-      checkAwaits(Scan, {nullptr, *Promised, analysis::HeldTokenVar::Awaited},
+      checkAwaits(Scan, {nullptr, *Promised, analysis::TokenInScope::Awaited},
                   /*NeverTaken=*/true, LoopHasFinding);
   }
   analysis::StopFlags &Flags = unit(Ctx).stopFlags(model(), Ctx);
@@ -158,7 +138,7 @@ void BlockingCallCheck::analyse(const FunctionDecl *FD, ASTContext &Ctx) {
 }
 
 void BlockingCallCheck::analyseTokens(
-    const FunctionDecl *FD, llvm::ArrayRef<analysis::HeldTokenVar> Held,
+    const FunctionDecl *FD, llvm::ArrayRef<analysis::TokenInScope> Held,
     const ASTContext &Ctx) {
   const analysis::FunctionScan Scan =
       analysis::scanTokenConsultation(FD, Held, queries(), *Blocking);
@@ -170,7 +150,7 @@ void BlockingCallCheck::analyseTokens(
   // Facts from a partial walk could report a loop whose check was not seen.
   if (Scan.Truncated)
     return;
-  const analysis::HeldTokenVar &Token = Held.front();
+  const analysis::TokenInScope &Token = Held.front();
   llvm::SmallPtrSet<const Stmt *, 8> PromptWaits;
   std::vector<bool> LoopHasFinding =
       checkCalls(Scan, Token, Ctx, PromptWaits);
@@ -180,9 +160,9 @@ void BlockingCallCheck::analyseTokens(
 }
 
 void BlockingCallCheck::checkAwaits(const analysis::FunctionScan &Scan,
-                                     const analysis::HeldTokenVar &Token,
-                                     bool NeverTaken,
-                                     std::vector<bool> &LoopHasFinding) {
+                                    const analysis::TokenInScope &Token,
+                                    bool NeverTaken,
+                                    std::vector<bool> &LoopHasFinding) {
   for (const analysis::ScannedAwait &A : Scan.Awaits) {
     const analysis::UncancellableAwait U =
         analysis::uncancellableAwait(A.Await, queries());
@@ -204,12 +184,13 @@ void BlockingCallCheck::checkAwaits(const analysis::FunctionScan &Scan,
     else
       diag(Loc, "co_await on '%0' does not observe %1: cancellation cannot "
                 "interrupt this wait%2")
-          << Name << tokenPhrase(Token) << Use << A.Await->getSourceRange();
+          << Name << wording::tokenName(Token) << Use
+          << A.Await->getSourceRange();
   }
 }
 
 void BlockingCallCheck::checkLockWrappers(const FunctionDecl *FD,
-                                          const analysis::HeldTokenVar &Token,
+                                          const analysis::TokenInScope &Token,
                                           const ASTContext &Ctx) {
   // `std::lock_guard<NamedMutex> g(m);` calls NamedMutex::lock; standard
   // mutexes stay quiet (the model names no std lock as blocking).
@@ -225,13 +206,13 @@ void BlockingCallCheck::checkLockWrappers(const FunctionDecl *FD,
 }
 
 std::vector<bool> BlockingCallCheck::checkCalls(
-    const analysis::FunctionScan &Scan, const analysis::HeldTokenVar &Token,
+    const analysis::FunctionScan &Scan, const analysis::TokenInScope &Token,
     const ASTContext &Ctx, llvm::SmallPtrSetImpl<const Stmt *> &PromptWaits) {
   std::optional<analysis::PromptCalls> Prompt;
   std::vector<bool> LoopHasFinding(Scan.Loops.size());
   for (size_t I = 0; I < Scan.Calls.size(); ++I) {
     const analysis::ScannedCall &SC = Scan.Calls[I];
-    const analysis::BlockingCallee B = Blocking->calleeOf(SC.Call);
+    const analysis::BlockingCallee B = Blocking->blockingCallee(SC.Call);
     if (!B) {
       // In a loop that never consults the token, the loop is the finding.
       const bool LoopsReport = SC.Loop >= 0 && !Scan.Loops[SC.Loop].Consults;
@@ -278,7 +259,7 @@ std::vector<bool> BlockingCallCheck::checkCalls(
 void BlockingCallCheck::checkLoops(
     const analysis::FunctionScan &Scan, const std::vector<bool> &LoopHasFinding,
     const llvm::SmallPtrSetImpl<const Stmt *> &PromptWaits,
-    const analysis::HeldTokenVar &Token) {
+    const analysis::TokenInScope &Token) {
   // One finding per loop nest: a loop inside a reported loop, or around a
   // reported call, is not reported again.
   std::vector<bool> LoopReported(Scan.Loops.size());
@@ -329,22 +310,12 @@ void BlockingCallCheck::checkLoops(
   }
 }
 
-/// The model's name for the callee: the entry's own spelling, which names
-/// the class the call is made on rather than an implementation base.
-static std::string calleeName(const analysis::BlockingCallee &B,
-                              analysis::ModelQueries &Q) {
-  if (B.Spec)
-    return B.Spec->Function;
-  const std::string Name = Q.name(B.Callee);
-  return Name.empty() ? B.Callee->getNameAsString() : Name;
-}
-
 /// Finding 1 through a function of the unit: \p Call calls a function that
 /// takes no token and waits long (a model blocking call, a few calls
 /// deep): the held token cannot reach that wait. Returns whether it
 /// reported.
 bool BlockingCallCheck::reportIndirectWait(const CallExpr *Call,
-                                           const analysis::HeldTokenVar &Token,
+                                           const analysis::TokenInScope &Token,
                                            const ASTContext &Ctx) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || (isa<CXXMethodDecl>(Callee) &&
@@ -366,8 +337,9 @@ bool BlockingCallCheck::reportIndirectWait(const CallExpr *Call,
   diag(Loc, "'%0' waits %1 (it calls '%2') without observing %3, which it "
             "does not take: cancellation cannot interrupt it; pass %3 down "
             "to it")
-      << Callee->getNameAsString() << Waits << calleeName(W->Callee, queries())
-      << tokenPhrase(Token);
+      << Callee->getNameAsString() << Waits
+      << wording::blockingCalleeName(W->Callee, queries())
+      << wording::tokenName(Token);
   diag(W->Call->getExprLoc(), "waits here", DiagnosticIDs::Note);
   return true;
 }
@@ -375,7 +347,7 @@ bool BlockingCallCheck::reportIndirectWait(const CallExpr *Call,
 /// Whether a callable argument of \p Call (a wait's predicate) reads the
 /// held token or calls one of its done checks.
 bool BlockingCallCheck::predicateReads(const CallExpr *Call,
-                                       const analysis::HeldTokenVar &Token) {
+                                       const analysis::TokenInScope &Token) {
   for (const Expr *Arg : Call->arguments()) {
     const LambdaExpr *L = dyn_cast<LambdaExpr>(analysis::ignoreValueWrappers(Arg));
     if (!L)
@@ -397,14 +369,14 @@ bool BlockingCallCheck::predicateReads(const CallExpr *Call,
 /// between bounded waits, and a callback registered through one of its
 /// links that can wake the wait.
 std::string BlockingCallCheck::adviceFor(const analysis::BlockingCallee &B,
-                                         const analysis::HeldTokenVar &Token) {
+                                         const analysis::TokenInScope &Token) {
   const bool Fits = !B.Spec || B.Spec->AlternativeTakes.empty() ||
                     (Token.Token.Spec &&
                      B.Spec->AlternativeTakes == Token.Token.Spec->Type);
   if (Fits)
     return B.Alternative.empty() ? "" : "; use " + B.Alternative;
   std::string Advice;
-  const std::string Check = doneCheckExpr(Token);
+  const std::string Check = wording::doneCheckCall(Token);
   if (!Check.empty())
     Advice = "; wait in bounded slices and check '" + Check +
              "' between them";
@@ -425,12 +397,12 @@ std::string BlockingCallCheck::adviceFor(const analysis::BlockingCallee &B,
 void BlockingCallCheck::reportCall(const Expr *Call,
                                    const analysis::BlockingCallee &B,
                                    const analysis::WaitBound &Bound,
-                                   const analysis::HeldTokenVar &Token,
+                                   const analysis::TokenInScope &Token,
                                    const ASTContext &Ctx) {
   const SourceLocation Loc = Call->getExprLoc();
   if (!reportOnce(Loc, BlockingCallFinding))
     return;
-  std::string Name = "'" + calleeName(B, queries()) + "'";
+  std::string Name = wording::quoted(wording::blockingCalleeName(B, queries()));
   // Building a lock wrapper calls the mutex's lock member.
   if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
     Name += " (called by '" +
@@ -443,19 +415,20 @@ void BlockingCallCheck::reportCall(const Expr *Call,
       predicateReads(CE, Token)) {
     diag(Loc, "%0 is not woken when %1 is cancelled: its predicate reads %1, "
               "but nothing wakes the wait then%2")
-        << Name << tokenPhrase(Token) << Use;
+        << Name << wording::tokenName(Token) << Use;
     return;
   }
   if (Bound.What == analysis::WaitBound::Constant)
     diag(Loc, "%0 waits up to %1 without observing %2, longer than "
               "MaxUncheckedWait (%3)%4")
-        << Name << analysis::formatSeconds(Bound.Seconds) << tokenPhrase(Token)
+        << Name << analysis::formatSeconds(Bound.Seconds)
+        << wording::tokenName(Token)
         << analysis::formatSeconds(MaxUncheckedWait) << Use
         << Call->getSourceRange();
   else
     diag(Loc, "%0 blocks without observing %1: cancellation cannot "
               "interrupt it%2")
-        << Name << tokenPhrase(Token) << Use << Call->getSourceRange();
+        << Name << wording::tokenName(Token) << Use << Call->getSourceRange();
   if (B.AnnotatedAt) {
     const std::string Declared = queries().name(B.AnnotatedAt);
     diag(B.AnnotatedAt->getLocation(), "'%0' is declared blocking here",
@@ -469,7 +442,7 @@ void BlockingCallCheck::reportCall(const Expr *Call,
 
 void BlockingCallCheck::offerTokenOverload(const CallExpr *Call,
                                            const analysis::BlockingCallee &B,
-                                           const analysis::HeldTokenVar &Token,
+                                           const analysis::TokenInScope &Token,
                                            const ASTContext &Ctx) {
   // The overload taking the held token, as a fix-it on a note: it changes
   // what the call means (condition_variable_any::wait(lock, token, pred)
@@ -516,12 +489,12 @@ void BlockingCallCheck::offerTokenOverload(const CallExpr *Call,
 void BlockingCallCheck::reportLoop(const analysis::FunctionScan &Scan,
                                    size_t LoopIndex, const Stmt *Wait,
                                    const FunctionDecl *Via,
-                                   const analysis::HeldTokenVar &Token) {
+                                   const analysis::TokenInScope &Token) {
   const Stmt *Loop = Scan.Loops[LoopIndex].Loop;
   if (!reportOnce(Loop->getBeginLoc(), LoopFinding))
     return;
-  const std::string Name = tokenPhrase(Token);
-  const std::string Check = doneCheckExpr(Token);
+  const std::string Name = wording::tokenName(Token);
+  const std::string Check = wording::doneCheckCall(Token);
   const std::string Advice =
       Check.empty() ? "pass " + Name + " to the calls that wait in it"
                     : "check '" + Check + "' in it or pass " + Name +
@@ -573,7 +546,7 @@ void BlockingCallCheck::analyseStopFlags(
   std::optional<analysis::PromptCalls> Prompt;
   for (size_t I = 0; I < Scan.Calls.size(); ++I) {
     const analysis::ScannedCall &SC = Scan.Calls[I];
-    const analysis::BlockingCallee B = Blocking->calleeOf(SC.Call);
+    const analysis::BlockingCallee B = Blocking->blockingCallee(SC.Call);
     if (!B)
       continue;
     // Only a loop that polls the flag is stopped by it.
@@ -610,7 +583,7 @@ void BlockingCallCheck::reportFlagWait(const CallExpr *Call,
   const SourceLocation Loc = Call->getExprLoc();
   if (!reportOnce(Loc, BlockingCallFinding))
     return;
-  const std::string Name = calleeName(B, queries());
+  const std::string Name = wording::blockingCalleeName(B, queries());
   const std::string FlagName = Flag.Var->getNameAsString();
   switch (W.What) {
   case analysis::FlagWait::PredicateIgnores:
@@ -662,7 +635,7 @@ void BlockingCallCheck::reportFlagWait(const CallExpr *Call,
     break;
   }
   }
-  diag(Flag.SetAt->getBeginLoc(), analysis::stopFlagReason(Flag),
+  diag(Flag.SetAt->getBeginLoc(), wording::stopFlagReason(Flag),
        DiagnosticIDs::Note);
 }
 
@@ -691,7 +664,7 @@ void BlockingCallCheck::checkJoinUnderLock(const FunctionDecl *Setter,
       diag(LockedAt->getBeginLoc(), "'%0' locks '%1' here",
            DiagnosticIDs::Note)
           << Poller->getNameAsString() << M;
-      diag(Flag.SetAt->getBeginLoc(), analysis::stopFlagReason(Flag),
+      diag(Flag.SetAt->getBeginLoc(), wording::stopFlagReason(Flag),
            DiagnosticIDs::Note);
       return;
     }

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "ModelNamesCheck.h"
 #include "analysis/DeclNames.h"
+#include "analysis/Limits.h"
 #include "model/ModelSchema.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -141,7 +142,7 @@ private:
                                int Depth) {
     if (RD)
       RD = RD->getDefinition();
-    if (!RD || Depth > 8)
+    if (!RD || Depth > static_cast<int>(analysis::limits::MaxBaseDepth))
       return false;
     for (const Decl *D : RD->decls()) {
       const auto *ND = dyn_cast<NamedDecl>(D);

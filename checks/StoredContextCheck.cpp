@@ -17,9 +17,9 @@
 //===----------------------------------------------------------------------===//
 #include "StoredContextCheck.h"
 #include "CheckOptions.h"
+#include "Wording.h"
 #include "analysis/Instantiations.h"
 #include "analysis/Lambdas.h"
-#include "analysis/SourceText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -138,7 +138,7 @@ std::string StoredContextCheck::whyLongLived(const analysis::StoragePlace &P,
   ReasonDecl = P.Decl;
   if (analysis::hasStaticLifetime(P)) {
     ReasonNote = "'" + P.Decl->getNameAsString() + "' declared here";
-    return analysis::describeStoragePlace(P);
+    return wording::storagePlacePhrase(P);
   }
   if (P.What != analysis::StoragePlace::Field || !P.Owner)
     return "";
@@ -241,18 +241,6 @@ bool StoredContextCheck::isConstantRootToken(const VarDecl *VD,
   return Call && queries().isRoot(Call->getDirectCallee());
 }
 
-static std::string tokenPhrase(const analysis::HeldToken &T) {
-  return std::string(analysis::holdingPhrase(T.How)) + "request-scoped '" +
-         T.Spec->Type + "'";
-}
-
-/// \p E for a message: quoted when short enough, else "a value".
-static std::string spelling(const Expr *E, const ASTContext &Ctx) {
-  std::optional<std::string> Text =
-      analysis::shortSpelling(E->IgnoreParenImpCasts(), Ctx);
-  return Text ? "'" + *Text + "'" : "a value";
-}
-
 void StoredContextCheck::checkVariable(const VarDecl *VD) {
   if (VD != VD->getCanonicalDecl() || VD->isImplicit())
     return;
@@ -268,15 +256,16 @@ void StoredContextCheck::checkVariable(const VarDecl *VD) {
       (!C->CapturedVar && isConstantRootToken(VD, C->Token)))
     return;
   const analysis::StoragePlace P{analysis::storageKindOf(VD), VD, nullptr};
-  const std::string Where = analysis::describeStoragePlace(P);
+  const std::string Where = wording::storagePlacePhrase(P);
   if (C->CapturedVar) {
     diag(VD->getLocation(), "%0 is initialised with a lambda capturing '%1' "
                             "(%2); it outlives the request it belongs to")
-        << Where << C->CapturedVar->getName() << tokenPhrase(C->Token);
+        << Where << C->CapturedVar->getName()
+        << wording::heldTokenPhrase(C->Token);
     return;
   }
   diag(VD->getLocation(), "%0 keeps %1 beyond the request it belongs to")
-      << Where << tokenPhrase(C->Token);
+      << Where << wording::heldTokenPhrase(C->Token);
 }
 
 void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
@@ -306,12 +295,13 @@ void StoredContextCheck::checkStore(const Expr *Target, const Expr *Value,
   if (C->CapturedVar)
     diag(Loc, "lambda capturing '%0' (%1) is stored in %2, which outlives "
               "the request it belongs to")
-        << C->CapturedVar->getName() << tokenPhrase(C->Token) << Where
-        << Store;
+        << C->CapturedVar->getName() << wording::heldTokenPhrase(C->Token)
+        << Where << Store;
   else
     diag(Loc, "%0 (%1) is stored in %2, which outlives the request it "
               "belongs to")
-        << spelling(Value, Ctx) << tokenPhrase(C->Token) << Where << Store;
+        << wording::quotedSpelling(Value->IgnoreParenImpCasts(), Ctx, "a value")
+        << wording::heldTokenPhrase(C->Token) << Where << Store;
   if (ReasonDecl)
     diag(ReasonDecl->getLocation(), ReasonNote, DiagnosticIDs::Note);
 }
@@ -366,17 +356,14 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &R) {
       return;
     diag(Init->getSourceLocation(),
          "%0 is initialised with %1, which outlives the request it belongs to")
-        << Where << tokenPhrase(C->Token) << Init->getSourceRange();
+        << Where << wording::heldTokenPhrase(C->Token)
+        << Init->getSourceRange();
     if (ReasonDecl)
       diag(ReasonDecl->getLocation(), ReasonNote, DiagnosticIDs::Note);
   }
 }
 
 //===--- Single-use contexts used twice -----------------------------------===//
-
-static std::string calleeName(const analysis::ContextUse &U) {
-  return U.Callee->getNameAsString();
-}
 
 /// Where a use is reported: the called member's name (`stub->Echo`), in a
 /// template's unresolved call too.
@@ -408,7 +395,8 @@ void StoredContextCheck::checkSingleUse(const FunctionDecl *FD,
       diag(Loc, "'%0' serves one call, but control comes back to this call "
                 "of '%1' with the same context: a '%2' must not be reused; "
                 "create a new one for each call")
-          << Name << calleeName(R.Use) << Type << R.Use.Call->getSourceRange();
+          << Name << R.Use.Callee->getNameAsString() << Type
+          << R.Use.Call->getSourceRange();
       if (isa<ParmVarDecl>(R.Use.Context))
         diag(R.Use.Context->getLocation(), "'%0' comes from the caller",
              DiagnosticIDs::Note)
@@ -422,7 +410,7 @@ void StoredContextCheck::checkSingleUse(const FunctionDecl *FD,
       diag(Loc, "'%0' already served the call of '%1' at line %2: a '%3' "
                 "must not be used for a second call; create a new one for "
                 "this call")
-          << Name << calleeName(R.First)
+          << Name << R.First.Callee->getNameAsString()
           << SM.getSpellingLineNumber(useLocation(R.First.Call)) << Type
           << R.Use.Call->getSourceRange();
       diag(useLocation(R.First.Call), "first used here", DiagnosticIDs::Note);
@@ -451,12 +439,13 @@ void StoredContextCheck::endTranslationUnit() {
         diag(Loc, "member '%0' serves one call, but control comes back to "
                   "this call of '%1': a '%2' held by value cannot be made "
                   "anew; create one for each call")
-            << Name << calleeName(U) << U.Token.Spec->Type;
+            << Name << U.Callee->getNameAsString() << U.Token.Spec->Type;
       else
         diag(Loc, "member '%0' is passed to '%1' here and to '%2' at line "
                   "%3, but a '%4' serves one call: whichever runs second "
                   "reuses it; create one for each call")
-            << Name << calleeName(U) << calleeName(First)
+            << Name << U.Callee->getNameAsString()
+            << First.Callee->getNameAsString()
             << SM.getSpellingLineNumber(useLocation(First.Call))
             << U.Token.Spec->Type;
       diag(First.Context->getLocation(), "'%0' is declared here, held by value",

@@ -21,12 +21,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "SwallowedDoneCheck.h"
+#include "Wording.h"
 #include "analysis/CallArguments.h"
 #include "analysis/CompletionHandlers.h"
 #include "analysis/DeclNames.h"
 #include "analysis/DirectCloses.h"
 #include "analysis/DoneSignals.h"
 #include "analysis/Expressions.h"
+#include "analysis/Limits.h"
 #include "analysis/Loops.h"
 #include "analysis/MemberWrites.h"
 #include "analysis/Parents.h"
@@ -126,18 +128,6 @@ void SwallowedDoneCheck::check(const MatchFinder::MatchResult &R) {
 //===--- Helpers ----------------------------------------------------------===//
 
 namespace {
-
-/// "'A'", "'A' and 'B'", "'A', 'B' and 'C'".
-std::string quotedList(analysis::ModelQueries &Q,
-                       llvm::ArrayRef<const EnumConstantDecl *> Values) {
-  std::string Out;
-  for (size_t I = 0; I < Values.size(); ++I) {
-    if (I > 0)
-      Out += I + 1 == Values.size() ? " and " : ", ";
-    Out += "'" + Q.name(Values[I]) + "'";
-  }
-  return Out;
-}
 
 /// Where a finding about a completion handler goes: a lambda's
 /// introducer (the whole lambda marked), or a named function's name.
@@ -245,7 +235,7 @@ void SwallowedDoneCheck::checkSwitch(const SwitchStmt *S, ASTContext &Ctx) {
   const SourceLocation Loc = Default ? Default->getKeywordLoc() : S->getSwitchLoc();
   if (!reportOnce(Loc))
     return;
-  const std::string Values = quotedList(queries(), Done);
+  const std::string Values = wording::quotedList(queries(), Done);
   if (Default)
     diag(Loc, "done value%select{|s}0 %1 fall%select{s|}0 into this default "
               "branch, which goes round the loop again instead of leaving it")
@@ -287,7 +277,7 @@ void SwallowedDoneCheck::checkElseChain(const IfStmt *If, ASTContext &Ctx) {
        "done value%select{|s}0 %1 fall%select{s|}0 into this else branch, "
        "which goes round the loop again instead of leaving it")
       << (Chain->Unhandled.size() > 1)
-      << quotedList(queries(), Chain->Unhandled);
+      << wording::quotedList(queries(), Chain->Unhandled);
   noteBackEdge(W.BackEdge);
 }
 
@@ -362,7 +352,8 @@ void SwallowedDoneCheck::checkRetriedStatus(const DeclStmt *Decl,
   diag(LC.Loop->getBeginLoc(),
        "this loop goes round again when '%0' holds done value%select{|s}1 "
        "%2, retrying a cancelled call instead of leaving")
-      << Status->getName() << (Done.size() > 1) << quotedList(queries(), Done);
+      << Status->getName() << (Done.size() > 1)
+      << wording::quotedList(queries(), Done);
   diag(Status->getLocation(), "'%0' receives the status here",
        DiagnosticIDs::Note)
       << Status->getName();
@@ -672,7 +663,8 @@ void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
                                       const ParmVarDecl *ErrorCode,
                                       const CallExpr *Armed, int Depth) {
   State &St = *TU;
-  if (Depth > 3 || !St.Checked.insert(Handler).second)
+  if (Depth > static_cast<int>(analysis::limits::MaxCallDepth) ||
+      !St.Checked.insert(Handler).second)
     return;
   const analysis::CompletionHandlers::Chain C =
       St.Handlers.chainOf(Handler, ErrorCode);

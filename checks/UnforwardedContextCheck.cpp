@@ -1,6 +1,6 @@
 //===--- UnforwardedContextCheck.cpp - cancel-unforwarded-context --------===//
 //
-// A function that holds a context or token (HeldTokens.h) must hand it, or
+// A function that holds a context or token (TokensInScope.h) must hand it, or
 // something derived from it, to the calls that can take one; otherwise
 // cancelling the request does not reach the work done for it. The Go
 // analogue is golangci's `contextcheck`.
@@ -38,11 +38,12 @@
 //===----------------------------------------------------------------------===//
 #include "UnforwardedContextCheck.h"
 #include "CheckOptions.h"
+#include "Wording.h"
 #include "analysis/BlockingCalls.h"
 #include "analysis/CallArguments.h"
 #include "analysis/DiscardedTokens.h"
 #include "analysis/Instantiations.h"
-#include "analysis/SourceText.h"
+#include "analysis/Limits.h"
 #include "analysis/TokenOverloads.h"
 #include "analysis/WaitBounds.h"
 
@@ -55,8 +56,9 @@ using namespace clang::ast_matchers;
 
 namespace cancellint {
 
-using analysis::HeldTokenVar;
 using analysis::Provenance;
+using analysis::TokenInScope;
+using wording::quoted;
 
 /// A wait bounded by this long is not one a discarded context had to end:
 /// cancel-blocking-call's MaxUncheckedWait default, so that the two checks
@@ -94,48 +96,17 @@ void UnforwardedContextCheck::check(const MatchFinder::MatchResult &R) {
 }
 
 //===----------------------------------------------------------------------===//
-// Words
+// Helpers
 //===----------------------------------------------------------------------===//
-
-static std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
 
 /// Whether \p H can be passed on: an unnamed parameter cannot, and says
 /// the function ignores its token on purpose. Tokens held in members of
 /// the object are followed by cancel-blocking-call only: which of its
 /// calls a per-request object should hand its context to is not clear
 /// enough to report.
-static bool usable(const HeldTokenVar &H) {
-  return H.From != HeldTokenVar::Member &&
+static bool usable(const TokenInScope &H) {
+  return H.From != TokenInScope::Member &&
          (!H.Var || !H.Var->getName().empty());
-}
-
-/// How messages name a held token.
-static std::string heldName(const HeldTokenVar &H) {
-  if (H.Var)
-    return quoted(H.Var->getName());
-  return "the coroutine's cancellation token";
-}
-
-/// \p E quoted as written when short, else a description.
-static std::string spelled(const Expr *E, const ASTContext &Ctx) {
-  std::optional<std::string> Text = analysis::shortSpelling(E, Ctx);
-  return Text ? quoted(*Text) : "the argument";
-}
-
-/// How messages name what \p Call calls.
-static std::string calleeName(const Expr *Call, const ASTContext &Ctx) {
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    return spelled(Op->getArg(0), Ctx);
-  if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
-    return quoted(C->getConstructor()->getParent()->getName());
-  if (const FunctionDecl *FD = analysis::calleeOf(Call))
-    return quoted(FD->getNameAsString());
-  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-    if (const auto *O = dyn_cast<OverloadExpr>(CE->getCallee()))
-      return quoted(O->getName().getAsString());
-    return spelled(CE->getCallee(), Ctx);
-  }
-  return "the callee";
 }
 
 static SourceLocation locationOf(const Expr *Call) {
@@ -166,12 +137,12 @@ std::string UnforwardedContextCheck::tokenInScope(analysis::TokenFlow &Flow,
                                                   const Expr *Call,
                                                   const CXXRecordDecl *Wanted,
                                                   bool AnyWill) {
-  const llvm::ArrayRef<HeldTokenVar> Held = Holders->of(Flow.function());
-  for (const HeldTokenVar &H : Held)
+  const llvm::ArrayRef<TokenInScope> Held = Holders->of(Flow.function());
+  for (const TokenInScope &H : Held)
     if (usable(H) &&
         H.Token.How != analysis::Holding::Element && // a vector of tokens
         analysis::canPass(H.Token.Record, Wanted))
-      return heldName(H);
+      return wording::tokenName(H);
   llvm::ArrayRef<const ValueDecl *> Locals = Flow.tokenLocalsAt(Call);
   for (const ValueDecl *V : llvm::reverse(Locals)) {
     auto Token = analysis::tokenParameterType(queries(), V->getType());
@@ -180,9 +151,9 @@ std::string UnforwardedContextCheck::tokenInScope(analysis::TokenFlow &Flow,
       return quoted(V->getName());
   }
   if (AnyWill)
-    for (const HeldTokenVar &H : Held)
+    for (const TokenInScope &H : Held)
       if (usable(H))
-        return heldName(H);
+        return wording::tokenName(H);
   return {};
 }
 
@@ -279,13 +250,14 @@ void UnforwardedContextCheck::checkBypassedChildren(analysis::TokenFlow &Flow) {
            "%0 passed to %1 is the parent of %2, whose own token the same "
            "parameter receives at line %3; what cancels %2 (its own cancel "
            "or deadline) does not reach this call")
-          << spelled(Parent.Arg, Ctx) << calleeName(Parent.Call, Ctx)
-          << quoted(Child)
+          << wording::quotedSpelling(Parent.Arg, Ctx, "the argument")
+          << wording::quotedCallee(Parent.Call, Ctx) << quoted(Child)
           << SM.getSpellingLineNumber(ChildCall->Arg->getBeginLoc())
           << Parent.Arg->getSourceRange();
       diag(ChildCall->Child->getLocation(), "%0 is created here, linked to %1",
            DiagnosticIDs::Note)
-          << quoted(Child) << spelled(Parent.Arg, Ctx);
+          << quoted(Child)
+          << wording::quotedSpelling(Parent.Arg, Ctx, "the argument");
       diag(ChildCall->Arg->getBeginLoc(), "the token of %0 is passed here",
            DiagnosticIDs::Note)
           << quoted(Child) << ChildCall->Arg->getSourceRange();
@@ -434,7 +406,8 @@ void UnforwardedContextCheck::checkMiddlewareCall(analysis::TokenFlow &Flow,
     diag(A.Arg->getBeginLoc(),
          "%0 is called with %1 instead of %2 or a context derived from it; "
          "the handlers it runs do not see the cancellation of %2")
-        << quoted(Next->getName()) << spelled(A.Arg, Ctx)
+        << quoted(Next->getName())
+        << wording::quotedSpelling(A.Arg, Ctx, "the argument")
         << tokenInScope(Flow, Call, A.Token.Record, true)
         << A.Arg->getSourceRange();
   }
@@ -453,18 +426,18 @@ bool UnforwardedContextCheck::checkTokenArgument(
     // Only what a token in scope could have replaced: a root of a kind it
     // can be passed as, a new context the model can derive from it.
     std::string Name;
-    const HeldTokenVar *From = nullptr;
+    const TokenInScope *From = nullptr;
     const FunctionDecl *Derive = nullptr;
     if (P.What == Provenance::Root) {
       Name = tokenInScope(Flow, Call, A.Token.Record, false);
     } else {
-      for (const HeldTokenVar &H : Holders->of(F)) {
+      for (const TokenInScope &H : Holders->of(F)) {
         Derive = usable(H)
                      ? Alternatives->derivationOf(P.Record, H.Token.Record)
                      : nullptr;
         if (Derive) {
           From = &H;
-          Name = heldName(H);
+          Name = wording::tokenName(H);
           break;
         }
       }
@@ -489,8 +462,9 @@ bool UnforwardedContextCheck::checkTokenArgument(
       diag(locationOf(Call), "default argument of parameter %0 of %1 is %2, "
                              "not derived from %3; cancelling %3 does not "
                              "reach this call")
-          << quoted(Default->getParam()->getName()) << calleeName(Call, Ctx)
-          << describe(P) << Name << Call->getSourceRange();
+          << quoted(Default->getParam()->getName())
+          << wording::quotedCallee(Call, Ctx) << describe(P) << Name
+          << Call->getSourceRange();
       return true;
     }
     const bool IsOrigin = A.Arg->IgnoreImplicit()->IgnoreParenImpCasts() ==
@@ -498,8 +472,9 @@ bool UnforwardedContextCheck::checkTokenArgument(
     diag(A.Arg->getBeginLoc(), "%0 passed to %1 %select{holds|is}2 %3, not "
                                "derived from %4; cancelling %4 does not reach "
                                "this call")
-        << spelled(A.Arg, Ctx) << calleeName(Call, Ctx) << IsOrigin
-        << describe(P) << Name << A.Arg->getSourceRange();
+        << wording::quotedSpelling(A.Arg, Ctx, "the argument")
+        << wording::quotedCallee(Call, Ctx) << IsOrigin << describe(P) << Name
+        << A.Arg->getSourceRange();
     if (!IsOrigin)
       diag(P.Origin->getBeginLoc(), "%0 is created here", DiagnosticIDs::Note)
           << describe(P) << P.Origin->getSourceRange();
@@ -517,7 +492,7 @@ bool UnforwardedContextCheck::checkTokenArgument(
         << tokenInScope(Flow, Call, A.Token.Record, true);
     diag(A.Arg->getBeginLoc(), "a token of %0 is passed to %1 here",
          DiagnosticIDs::Note)
-        << quoted(P.Local->getName()) << calleeName(Call, Ctx)
+        << quoted(P.Local->getName()) << wording::quotedCallee(Call, Ctx)
         << A.Arg->getSourceRange();
     return true;
   }
@@ -532,7 +507,7 @@ bool UnforwardedContextCheck::checkTokenArgument(
 static std::vector<FixItHint> deriveFixIt(analysis::TokenFlow &Flow,
                                           analysis::ModelQueries &Q,
                                           const VarDecl *V,
-                                          const HeldTokenVar &H,
+                                          const TokenInScope &H,
                                           const FunctionDecl *Derive) {
   std::vector<FixItHint> Fixes;
   const DeclStmt *DS = Flow.declarationOf(V);
@@ -575,7 +550,7 @@ static std::vector<FixItHint> deriveFixIt(analysis::TokenFlow &Flow,
 void UnforwardedContextCheck::reportNewLocal(analysis::TokenFlow &Flow,
                                              const Expr *Call,
                                              const Provenance &P,
-                                             const HeldTokenVar &H,
+                                             const TokenInScope &H,
                                              const FunctionDecl *Derive) {
   const VarDecl *V = P.Local;
   {
@@ -583,7 +558,7 @@ void UnforwardedContextCheck::reportNewLocal(analysis::TokenFlow &Flow,
                   "%0 is %1, not derived from %2; calls using it do not "
                   "inherit the deadline or cancellation of %2; create it "
                   "with '%3'")
-             << quoted(V->getName()) << describe(P) << heldName(H)
+             << quoted(V->getName()) << describe(P) << wording::tokenName(H)
              << queries().name(Derive);
     for (const FixItHint &Fix : deriveFixIt(Flow, queries(), V, H, Derive))
       D << Fix;
@@ -591,7 +566,7 @@ void UnforwardedContextCheck::reportNewLocal(analysis::TokenFlow &Flow,
   diag(locationOf(Call), "%0 is used for a call to %1 here",
        DiagnosticIDs::Note)
       << quoted(V->getName())
-      << calleeName(Call, Flow.function()->getASTContext())
+      << wording::quotedCallee(Call, Flow.function()->getASTContext())
       << Call->getSourceRange();
 }
 
@@ -604,7 +579,7 @@ bool UnforwardedContextCheck::checkTokenVariant(analysis::TokenFlow &Flow,
   // cancel-blocking-call reports blocking calls, with their cancellable
   // forms.
   if (const auto *CE = dyn_cast<CallExpr>(Call);
-      CE && analysis::BlockingCalls(queries()).calleeOf(CE))
+      CE && analysis::BlockingCalls(queries()).blockingCallee(CE))
     return false;
   const FunctionDecl *F = Flow.function();
   const ASTContext &Ctx = F->getASTContext();
@@ -637,7 +612,8 @@ bool UnforwardedContextCheck::checkTokenVariant(analysis::TokenFlow &Flow,
   const std::string Taking = quoted(queries().name(Overload->Token.Record));
   diag(locationOf(Call), "%0 takes no cancellation token although %1 is in "
                          "scope; use the overload taking %2 and pass %1")
-      << calleeName(Call, Ctx) << Name << Taking << Call->getSourceRange();
+      << wording::quotedCallee(Call, Ctx) << Name << Taking
+      << Call->getSourceRange();
   diag(Overload->Overload->getLocation(), "overload taking %0 declared here",
        DiagnosticIDs::Note)
       << Taking;
@@ -656,10 +632,10 @@ bool UnforwardedContextCheck::checkCallChain(analysis::TokenFlow &Flow,
   if (Token.What == Provenance::Root) {
     Name = tokenInScope(Flow, Call, Token.Record, false);
   } else {
-    for (const HeldTokenVar &H : Holders->of(Flow.function()))
+    for (const TokenInScope &H : Holders->of(Flow.function()))
       if (usable(H) &&
           Alternatives->derivationOf(Token.Record, H.Token.Record)) {
-        Name = heldName(H);
+        Name = wording::tokenName(H);
         break;
       }
   }
@@ -667,7 +643,8 @@ bool UnforwardedContextCheck::checkCallChain(analysis::TokenFlow &Flow,
     return false;
   std::string Chain = Callee->getNameAsString();
   unsigned Length = 1;
-  for (const auto *Cur = S; Cur && Cur->Next && Length < 16;
+  for (const auto *Cur = S;
+       Cur && Cur->Next && Length <= analysis::limits::MaxForwardingChain;
        Cur = Summaries->of(Cur->Next)) {
     Chain += " -> " + Cur->Next->getNameAsString();
     ++Length;

@@ -5,9 +5,9 @@
 #include "ModelCheck.h"
 #include "analysis/ContextSummaries.h"
 #include "analysis/DiscardedTokens.h"
-#include "analysis/HeldTokens.h"
 #include "analysis/TokenAlternatives.h"
 #include "analysis/TokenFlow.h"
+#include "analysis/TokensInScope.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace cancellint {
@@ -37,7 +37,7 @@ private:
     llvm::DenseSet<const clang::VarDecl *> Locals;
   };
 
-  std::optional<analysis::HeldTokens> Holders;
+  std::optional<analysis::TokensInScope> Holders;
   std::optional<analysis::ContextSummaries> Summaries;
   std::optional<analysis::TokenAlternatives> Alternatives;
   std::optional<analysis::OverrideSets> Overrides;
@@ -53,7 +53,7 @@ private:
                           const analysis::TokenArgument &A, Reported &Done);
   void reportNewLocal(analysis::TokenFlow &Flow, const clang::Expr *Call,
                       const analysis::Provenance &P,
-                      const analysis::HeldTokenVar &H,
+                      const analysis::TokenInScope &H,
                       const clang::FunctionDecl *Derive);
   bool checkTokenVariant(analysis::TokenFlow &Flow, const clang::Expr *Call);
   bool checkCallChain(analysis::TokenFlow &Flow, const clang::Expr *Call);

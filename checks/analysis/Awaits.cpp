@@ -1,5 +1,6 @@
 //===--- Awaits.cpp - co_awaits that ignore the coroutine's token --------===//
 #include "Awaits.h"
+#include "Limits.h"
 
 using namespace clang;
 
@@ -30,7 +31,8 @@ UncancellableAwait uncancellableAwait(const CoawaitExpr *E,
 static std::optional<HeldToken> tokenField(const CXXRecordDecl *RD,
                                            ModelQueries &Queries,
                                            int Depth) {
-  if (!RD || !RD->hasDefinition() || Depth > 4)
+  if (!RD || !RD->hasDefinition() ||
+      Depth > static_cast<int>(limits::MaxBaseDepth))
     return std::nullopt;
   RD = RD->getDefinition();
   for (const FieldDecl *F : RD->fields())

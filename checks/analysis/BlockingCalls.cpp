@@ -2,6 +2,7 @@
 #include "BlockingCalls.h"
 #include "CallArguments.h"
 #include "Expressions.h"
+#include "Limits.h"
 #include "WaitBounds.h"
 
 #include "clang/AST/Attr.h"
@@ -14,27 +15,6 @@
 using namespace clang;
 
 namespace cancellint::analysis {
-
-const Expr *objectOfCall(const CallExpr *Call) {
-  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
-    return M->getImplicitObjectArgument();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
-        Op->getNumArgs() > 0)
-      return Op->getArg(0);
-  return nullptr;
-}
-
-const ValueDecl *namedDecl(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return isa<VarDecl, BindingDecl>(DRE->getDecl()) ? DRE->getDecl() : nullptr;
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return dyn_cast<FieldDecl>(ME->getMemberDecl());
-  return nullptr;
-}
 
 /// Argument \p N as the model counts them: without the object of a call to
 /// a member operator.
@@ -139,7 +119,7 @@ BlockingCallee BlockingCalls::lockedBy(const CXXConstructExpr *E) {
 
 bool BlockingCalls::builtWithToken(const Expr *Object, unsigned Depth) {
   const VarDecl *V = referencedVar(ignoreValueWrappers(Object));
-  if (!V || !V->hasLocalStorage() || Depth > 2)
+  if (!V || !V->hasLocalStorage() || Depth > limits::MaxLockWrapperNesting)
     return false;
   const auto *Init =
       dyn_cast_or_null<CXXConstructExpr>(ignoreValueWrappers(V->getInit()));
@@ -162,7 +142,7 @@ bool BlockingCalls::passesToken(const CXXConstructExpr *E) {
   return false;
 }
 
-BlockingCallee BlockingCalls::calleeOf(const CallExpr *Call) {
+BlockingCallee BlockingCalls::blockingCallee(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD)
     return {};
@@ -258,7 +238,7 @@ static StringRef textOf(SourceRange R, const ASTContext &Ctx) {
   if (Range.isInvalid())
     Range = SM.getExpansionRange(R);
   StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
-  return Text.size() > 100000 ? StringRef() : Text;
+  return Text.size() > limits::MaxSearchedTextLength ? StringRef() : Text;
 }
 
 static bool isIdentifierChar(char C) {
@@ -323,8 +303,9 @@ bool BlockingCalls::mayBlock(const FunctionDecl *FD, unsigned Depth) {
     if (!S || isa<LambdaExpr>(S))
       continue; // a lambda's body runs when it is called, not here
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      if (calleeOf(Call) ||
-          (Depth < 3 && mayBlock(Call->getDirectCallee(), Depth + 1)))
+      if (blockingCallee(Call) ||
+          (Depth < limits::MaxCallDepth &&
+           mayBlock(Call->getDirectCallee(), Depth + 1)))
         Blocks = true;
     }
     for (const Stmt *Child : S->children())
@@ -355,7 +336,7 @@ BlockingCalls::longWaitIn(const FunctionDecl *FD, double MaxSeconds,
     const auto *Call = dyn_cast<CallExpr>(S);
     if (!Call)
       return false;
-    if (BlockingCallee B = calleeOf(Call)) {
+    if (BlockingCallee B = blockingCallee(Call)) {
       if (passesToken(Call))
         return false;
       const WaitBound Bound = boundOf(Call, B, Ctx);
@@ -366,7 +347,7 @@ BlockingCalls::longWaitIn(const FunctionDecl *FD, double MaxSeconds,
       }
       return false;
     }
-    if (Depth < 2)
+    if (Depth < limits::MaxLongWaitCallDepth)
       if (const LongWait *Inner =
               longWaitIn(Call->getDirectCallee(), MaxSeconds, Ctx, Depth + 1)) {
         Found = *Inner;

@@ -50,18 +50,12 @@ struct WaitBound {
   double Seconds = 0;
 };
 
-/// The object a member call is made on, looking through `->`.
-const clang::Expr *objectOfCall(const clang::CallExpr *Call);
-
-/// The variable or data member \p E names (x, this->x, obj.x), if any.
-const clang::ValueDecl *namedDecl(const clang::Expr *E);
-
 class BlockingCalls {
 public:
   explicit BlockingCalls(ModelQueries &Queries) : Queries(Queries) {}
 
   /// What makes \p Call blocking; false when nothing does.
-  BlockingCallee calleeOf(const clang::CallExpr *Call);
+  BlockingCallee blockingCallee(const clang::CallExpr *Call);
 
   /// What makes building \p E blocking: \p E builds a model lock wrapper
   /// (std::unique_lock<M>) without a defer, try or adopt tag, and the

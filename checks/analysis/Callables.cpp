@@ -1,5 +1,6 @@
 //===--- Callables.cpp - The functions an argument hands over ------------===//
 #include "Callables.h"
+#include "Limits.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -13,7 +14,8 @@ llvm::SmallVector<const FunctionDecl *, 2> callablesIn(const Expr *Arg) {
   llvm::SmallVector<const FunctionDecl *, 2> Out;
   llvm::SmallPtrSet<const Expr *, 8> Callees;
   llvm::SmallVector<const Stmt *, 16> Work{Arg};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 512; ++Steps) {
+  for (unsigned Steps = 0; !Work.empty() && Steps < limits::MaxExpressionNodes;
+       ++Steps) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;

@@ -3,6 +3,7 @@
 #include "CallArguments.h"
 #include "Callables.h"
 #include "Expressions.h"
+#include "Limits.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -13,13 +14,6 @@ using namespace clang;
 namespace cancellint::analysis {
 
 namespace {
-
-/// How many functions deep "starts an operation" and handler forwarding
-/// are followed.
-constexpr int MaxCallDepth = 3;
-/// How many handlers a chain is followed through to see whether it comes
-/// back to its first operation (resolve, connect, write, read, next host).
-constexpr unsigned MaxChainDepth = 6;
 
 bool isSystem(const Decl *D) {
   return D->getASTContext().getSourceManager().isInSystemHeader(
@@ -94,7 +88,7 @@ const Expr *completionToken(const CallExpr *Op) {
 /// The variable an object expression is reached through: `t` in `t->f()`,
 /// `(*t).f()`, `t.f()`.
 const VarDecl *objectVariable(const Expr *E) {
-  for (int Depth = 0; E && Depth < 4; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     E = E->IgnoreParenImpCasts();
     if (const VarDecl *V = referencedVar(E))
       return V;
@@ -138,7 +132,8 @@ bool CompletionHandlers::onlyHandlerHolds(const CallExpr *Op) {
   bool Cancelled = false;
   llvm::SmallVector<std::pair<const Stmt *, bool>, 32> Work{{FD->getBody(),
                                                              false}};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 8192; ++Steps) {
+  for (unsigned Steps = 0; !Work.empty() && Steps < limits::MaxBodyNodes;
+       ++Steps) {
     auto [S, InToken] = Work.pop_back_val();
     if (!S)
       continue;
@@ -291,7 +286,8 @@ bool CompletionHandlers::startsOperation(const Stmt *S, int Depth) {
   const auto *Call = dyn_cast<CallExpr>(S);
   const FunctionDecl *Callee = Call ? calleeOf(Call) : nullptr;
   return Callee && (Queries.isAsyncOperation(Callee) ||
-                    (Depth < MaxCallDepth && startsAsync(Callee, Depth + 1)));
+                    (Depth < static_cast<int>(limits::MaxCallDepth) &&
+                     startsAsync(Callee, Depth + 1)));
 }
 
 const CallExpr *CompletionHandlers::startsAsync(const FunctionDecl *FD,
@@ -501,7 +497,7 @@ bool CompletionHandlers::comesBack(
           return Callee && llvm::is_contained(Own, definitionOf(Callee));
         }))
       return true;
-    if (Depth >= MaxChainDepth || !Seen.insert(H.Function).second)
+    if (Depth >= limits::MaxHandlerChain || !Seen.insert(H.Function).second)
       continue;
     for (const CallExpr *Next : operationsStartedBy(H.Function))
       if (comesBack(Next, Armed, Own, Depth + 1, Seen))

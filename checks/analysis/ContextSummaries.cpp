@@ -1,6 +1,7 @@
 //===--- ContextSummaries.cpp - Functions that start their own contexts --===//
 #include "ContextSummaries.h"
 #include "CallArguments.h"
+#include "Limits.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -44,7 +45,7 @@ const ContextSummaries::Summary *ContextSummaries::of(const FunctionDecl *FD) {
   if (!FD)
     return nullptr;
   // How much deeper the chain may go from here.
-  const unsigned Budget = MaxChain - InProgress.size();
+  const unsigned Budget = limits::MaxForwardingChain - InProgress.size();
   if (auto It = Memo.find(FD);
       It != Memo.end() && (It->second.Result || It->second.Budget >= Budget))
     return It->second.Result;
@@ -87,7 +88,7 @@ const ContextSummaries::Summary *ContextSummaries::of(const FunctionDecl *FD) {
     Result = &Summaries.back();
   }
   // "Nothing found" cut short by the bound holds for that budget only.
-  Memo[FD] = {Result, CutShort ? Budget : MaxChain + 1};
+  Memo[FD] = {Result, CutShort ? Budget : limits::MaxForwardingChain + 1};
   CutShort |= OuterCutShort;
   return Result;
 }

@@ -16,6 +16,7 @@
 #ifndef CANCELLINT_ANALYSIS_CONTEXTSUMMARIES_H
 #define CANCELLINT_ANALYSIS_CONTEXTSUMMARIES_H
 
+#include "Limits.h"
 #include "TokenFlow.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -34,7 +35,7 @@ public:
     const clang::Expr *Site = nullptr;
   };
 
-  ContextSummaries(ModelQueries &Queries, HeldTokens &Holders)
+  ContextSummaries(ModelQueries &Queries, TokensInScope &Holders)
       : Queries(Queries), Holders(Holders) {}
 
   /// The definition \p Call reaches that can be summarised: defined in this
@@ -50,14 +51,12 @@ public:
   const Summary *of(const clang::FunctionDecl *FD);
 
 private:
-  static constexpr unsigned MaxChain = 8;
-
   ModelQueries &Queries;
-  HeldTokens &Holders;
+  TokensInScope &Holders;
   struct Entry {
     const Summary *Result = nullptr;
     /// The depth left when it was computed, if the bound cut it short;
-    /// MaxChain + 1 when it is final.
+    /// limits::MaxForwardingChain + 1 when it is final.
     unsigned Budget = 0;
   };
   std::deque<Summary> Summaries; ///< stable addresses

@@ -4,6 +4,7 @@
 #include "Callables.h"
 #include "Expressions.h"
 #include "Lambdas.h"
+#include "Limits.h"
 #include "Loops.h"
 #include "Parents.h"
 
@@ -45,7 +46,7 @@ public:
   /// given, for member functions) that started the threads \p Object names.
   void threadsOf(const Expr *Object, unsigned Depth,
                  llvm::SmallVectorImpl<llvm::SmallVector<const Expr *, 4>> &Out) {
-    if (Depth > 3)
+    if (Depth > limits::MaxCallDepth)
       return;
     Object = ignoreValueWrappers(Object);
     llvm::SmallVector<const Expr *, 4> Args = constructionArgs(Object);

@@ -2,6 +2,7 @@
 #include "DirectCloses.h"
 #include "Expressions.h"
 #include "Instantiations.h"
+#include "Limits.h"
 #include "UnitBodies.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -11,9 +12,6 @@ using namespace clang;
 namespace cancellint::analysis {
 
 namespace {
-
-/// How many callers up "runs elsewhere" is followed.
-constexpr unsigned MaxCallerDepth = 3;
 
 const FunctionDecl *canonical(const FunctionDecl *FD) {
   return FD ? FD->getCanonicalDecl() : nullptr;
@@ -88,7 +86,8 @@ void DirectCloses::scan() {
 }
 
 bool DirectCloses::runsElsewhere(const FunctionDecl *FD, unsigned Depth) {
-  if (!FD || Depth > MaxCallerDepth || NamedElsewhere.contains(canonical(FD)))
+  if (!FD || Depth > limits::MaxCallDepth ||
+      NamedElsewhere.contains(canonical(FD)))
     return false;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
       MD && MD->getParent()->isLambda())

@@ -3,6 +3,7 @@
 #include "BlockingCalls.h"
 #include "CallArguments.h"
 #include "Expressions.h"
+#include "Limits.h"
 #include "Loops.h"
 #include "Parents.h"
 #include "References.h"
@@ -47,7 +48,7 @@ static bool callDoesNothing(const CallExpr *Call) {
 static std::optional<std::pair<DiscardedToken::Kind, const Expr *>>
 discardOf(const DeclRefExpr *Ref, ASTContext &Ctx) {
   const Expr *Cur = Ref;
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+  for (unsigned Depth = 0; Depth < limits::MaxWrapperDepth; ++Depth) {
     DynTypedNodeList Parents = parentsOf(*Cur, Ctx);
     if (Parents.size() != 1)
       return std::nullopt;
@@ -213,7 +214,7 @@ std::optional<DownCall> firstDownCall(const FunctionDecl *FD,
     if (isa<LambdaExpr>(S))
       continue;
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
-      if (BlockingCallee B = Blocking.calleeOf(CE)) {
+      if (BlockingCallee B = Blocking.blockingCallee(CE)) {
         const WaitBound Bound = Blocking.boundOf(CE, B, FD->getASTContext());
         if (Bound.What != WaitBound::NotBlocking &&
             (Bound.What != WaitBound::Constant || Bound.Seconds > ShortWait ||
@@ -250,7 +251,8 @@ std::optional<DownCall> firstDownCall(const FunctionDecl *FD,
 /// The function at the top of the hierarchy that \p M overrides (\p M when
 /// it overrides nothing), canonical.
 static const CXXMethodDecl *rootOf(const CXXMethodDecl *M) {
-  for (unsigned Depth = 0; Depth < 64 && M->size_overridden_methods() > 0;
+  for (unsigned Depth = 0;
+       Depth < limits::MaxBaseDepth && M->size_overridden_methods() > 0;
        ++Depth)
     M = *M->begin_overridden_methods();
   return M->getCanonicalDecl();

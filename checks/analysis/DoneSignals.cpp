@@ -1,6 +1,7 @@
 //===--- DoneSignals.cpp - Where done signals go, what code makes of them -===//
 #include "DoneSignals.h"
 #include "Expressions.h"
+#include "Limits.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -68,7 +69,7 @@ const Expr *skipWrappers(const Expr *E) {
 
 /// `std::move(x)`, `std::forward<T>(x)`, `&x`, copies: still x.
 const Expr *skipMovesAndCopies(const Expr *E) {
-  for (int Depth = 0; E && Depth < 8; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     E = skipWrappers(E);
     if (const auto *Call = dyn_cast<CallExpr>(E);
         Call && isValueForwardingCall(Call)) {
@@ -99,7 +100,7 @@ struct ObjectRoot {
 };
 
 ObjectRoot objectRoot(const Expr *E) {
-  for (int Depth = 0; E && Depth < 8; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     E = skipWrappers(E);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return {DRE->getDecl(), DRE, false};
@@ -287,7 +288,7 @@ DoneSignals::elseChain(const IfStmt *First) {
   ElseChain Chain;
   std::vector<const EnumConstantDecl *> Tested;
   const IfStmt *If = First;
-  for (int Links = 0; If && Links < 64; ++Links) {
+  for (unsigned Links = 0; If && Links < limits::MaxElseIfChain; ++Links) {
     if (If->isConsteval() || If->isConstexpr() || If->getConditionVariable() ||
         !If->getCond() || !chainTests(If->getCond(), Chain.Subject, Tested))
       return std::nullopt;
@@ -333,7 +334,8 @@ bool DoneSignals::mentions(const Expr *E, const DoneCarrier &C) const {
   if (!E || (!C.Var && !C.Subject))
     return false;
   llvm::SmallVector<const Stmt *, 16> Work{E};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 256; ++Steps) {
+  for (unsigned Steps = 0; !Work.empty() && Steps < limits::MaxExpressionNodes;
+       ++Steps) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
@@ -357,7 +359,7 @@ bool DoneSignals::isDoneCheckCall(const Expr *E) {
 }
 
 bool DoneSignals::containsDoneCheck(const Stmt *S, int Depth) {
-  if (!S || Depth > 16)
+  if (!S || Depth > static_cast<int>(limits::MaxConditionDepth))
     return false;
   if (const auto *E = dyn_cast<Expr>(S); E && isDoneCheckCall(E))
     return true;
@@ -494,7 +496,7 @@ bool DoneSignals::mayThrow(const FunctionDecl *FD, unsigned Depth) {
     return false;
   if (!Def || !Def->getBody())
     return true; // user code elsewhere: it may
-  if (Depth > 3)
+  if (Depth > static_cast<int>(limits::MaxCallDepth))
     return true;
   auto [It, Inserted] = MayThrow.try_emplace(Def, false);
   if (!Inserted)

@@ -1,6 +1,7 @@
 //===--- Expressions.cpp - Looking through expressions -------------------===//
 #include "Expressions.h"
 #include "Instantiations.h"
+#include "Limits.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -56,7 +57,8 @@ llvm::SmallVector<const Expr *, 4> unresolvedConstructionArgs(const Expr *E) {
 const Stmt *findEvaluated(const Stmt *S,
                           llvm::function_ref<bool(const Stmt *)> Pred) {
   llvm::SmallVector<const Stmt *, 16> Work{S};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 4096; ++Steps) {
+  for (unsigned Steps = 0; !Work.empty() && Steps < limits::MaxBodyNodes;
+       ++Steps) {
     const Stmt *Cur = Work.pop_back_val();
     if (!Cur)
       continue;
@@ -84,7 +86,7 @@ const FieldDecl *memberOfThis(const Expr *E) {
 
 /// Whether \p E is an empty value: `{}`, `nullptr`, `NULL`, `T()`.
 bool isEmptyValue(const Expr *E) {
-  for (int Depth = 0; E && Depth < 8; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     E = E->IgnoreParenImpCasts();
     if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, CXXScalarValueInitExpr>(E))
       return true;
@@ -111,6 +113,27 @@ bool isEmptyValue(const Expr *E) {
     }
   }
   return false;
+}
+
+const Expr *objectOfCall(const CallExpr *Call) {
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
+    return M->getImplicitObjectArgument();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+        Op->getNumArgs() > 0)
+      return Op->getArg(0);
+  return nullptr;
+}
+
+const ValueDecl *namedDecl(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return isa<VarDecl, BindingDecl>(DRE->getDecl()) ? DRE->getDecl() : nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
 }
 
 } // namespace cancellint::analysis

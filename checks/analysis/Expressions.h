@@ -28,6 +28,13 @@ bool isValueForwardingCall(const clang::CallExpr *Call);
 /// The variable \p E names directly (a DeclRefExpr to a VarDecl), or null.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 
+/// The variable or data member \p E names (x, this->x, obj.x), if any.
+const clang::ValueDecl *namedDecl(const clang::Expr *E);
+
+/// The object a member call is made on, looking through `->`; null for
+/// other calls.
+const clang::Expr *objectOfCall(const clang::CallExpr *Call);
+
 /// The arguments of an initializer that template code has not resolved to
 /// a constructor call: `(a, b)`, `{a, b}`, `T(a, b)`. Empty otherwise.
 llvm::SmallVector<const clang::Expr *, 4>

@@ -1,6 +1,7 @@
 //===--- FunctionPaths.cpp - Path questions on one function's CFG --------===//
 #include "FunctionPaths.h"
 #include "Expressions.h"
+#include "Limits.h"
 #include "Loops.h"
 #include "NoReturn.h"
 #include "Parents.h"
@@ -448,7 +449,7 @@ const FunctionPaths *FunctionPathsCache::get(const Decl *D) {
   auto [It, Inserted] = Cache.try_emplace(D);
   if (Inserted) {
     It->second = FunctionPaths::build(D, D->getASTContext());
-    if (It->second && It->second->cfg().getNumBlockIDs() > MaxBlocks)
+    if (It->second && It->second->cfg().getNumBlockIDs() > limits::MaxCfgBlocks)
       It->second.reset();
   }
   return It->second.get();
@@ -456,8 +457,8 @@ const FunctionPaths *FunctionPathsCache::get(const Decl *D) {
 
 const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
   DynTypedNodeList Parents = parentsOf(*S, Ctx);
-  // Bounded: statement nesting rarely exceeds a few hundred levels.
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 1024; ++Depth) {
+  for (unsigned Depth = 0; !Parents.empty() && Depth < limits::MaxParentSteps;
+       ++Depth) {
     const DynTypedNode &P = Parents[0];
     if (const auto *L = P.get<LambdaExpr>())
       return L->getCallOperator();

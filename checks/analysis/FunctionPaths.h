@@ -35,6 +35,7 @@
 #ifndef CANCELLINT_ANALYSIS_FUNCTIONPATHS_H
 #define CANCELLINT_ANALYSIS_FUNCTIONPATHS_H
 
+#include "Limits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
@@ -171,10 +172,6 @@ public:
   firstReachable(const WalkRules &Rules,
                  llvm::function_ref<bool(const clang::Stmt *)> IsTarget) const;
 
-  /// The total number of CFG elements all questions on one function may
-  /// visit together; beyond it they answer std::nullopt.
-  static constexpr unsigned long StepBudget = 4'000'000;
-
 private:
   FunctionPaths() = default;
 
@@ -213,19 +210,15 @@ private:
   llvm::DenseMap<const clang::VarDecl *, CFGPoint> DeclPoints;
   llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *> Labels;
   llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *> Terminators;
-  mutable unsigned long StepsLeft = StepBudget;
+  mutable unsigned long StepsLeft = limits::PathSearchSteps;
 };
 
 /// The FunctionPaths of the functions that hold a candidate, built on first
 /// use and kept for the translation unit, for every check.
 class FunctionPathsCache {
 public:
-  /// Functions with more CFG blocks are not analysed (bounded work in an
-  /// editor).
-  static constexpr unsigned MaxBlocks = 4000;
-
   /// The paths of \p D's body (its definition's, for a function); null when
-  /// clang cannot build its CFG or it is over MaxBlocks.
+  /// clang cannot build its CFG or it is over limits::MaxCfgBlocks.
   const FunctionPaths *get(const clang::Decl *D);
 
 private:

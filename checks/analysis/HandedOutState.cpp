@@ -3,6 +3,7 @@
 #include "Expressions.h"
 #include "Instantiations.h"
 #include "Lambdas.h"
+#include "Limits.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -22,9 +23,7 @@ public:
 
   /// Whether the value of \p E shares the member's state.
   bool copies(const Expr *E, int Depth = 0) const {
-    // A copy goes through a handful of steps in real code (`auto c = ctx_;
-    // return Token([c] { ... });`); deeper chains are not followed.
-    if (!E || Depth > 6)
+    if (!E || Depth > static_cast<int>(limits::MaxCopySteps))
       return false;
     E = ignoreValueWrappers(E);
     if (memberOfThis(E) == Field)

@@ -1,5 +1,6 @@
 //===--- Lambdas.cpp - Finding the lambda behind a value -----------------===//
 #include "Lambdas.h"
+#include "Limits.h"
 #include "References.h"
 
 #include "clang/AST/ASTContext.h"
@@ -12,7 +13,7 @@ using namespace clang;
 namespace cancellint::analysis {
 
 const LambdaExpr *lambdaBehind(const Expr *E) {
-  for (int Depth = 0; E && Depth < 8; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     E = ignoreValueWrappers(E);
     if (const auto *L = dyn_cast<LambdaExpr>(E))
       return L;

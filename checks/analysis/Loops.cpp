@@ -1,10 +1,11 @@
 //===--- Loops.cpp - The loop around a statement, and what decides it ----===//
 #include "Loops.h"
-#include "Expressions.h"
-#include "NoReturn.h"
-#include "Parents.h"
 #include "CallArguments.h"
 #include "DoneSignals.h"
+#include "Expressions.h"
+#include "Limits.h"
+#include "NoReturn.h"
+#include "Parents.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -19,7 +20,7 @@ LoopContext enclosingLoop(ASTContext &Ctx, const Stmt *S) {
   LoopContext Out;
   DynTypedNode Node = DynTypedNode::create(*S);
   const Stmt *Prev = S;
-  for (int Steps = 0; Steps < 256; ++Steps) {
+  for (unsigned Steps = 0; Steps < limits::MaxParentSteps; ++Steps) {
     const DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return Out;
@@ -117,7 +118,8 @@ LoopConditionReads::LoopConditionReads(const Stmt *Loop) {
   llvm::SmallVector<const Stmt *, 16> Work;
   if (const Expr *Cond = loopCondition(Loop))
     Work.push_back(Cond);
-  for (unsigned Steps = 0; !Work.empty() && Steps < 512; ++Steps) {
+  for (unsigned Steps = 0; !Work.empty() && Steps < limits::MaxExpressionNodes;
+       ++Steps) {
     const Stmt *S = Work.pop_back_val();
     if (!S || isa<LambdaExpr>(S))
       continue;

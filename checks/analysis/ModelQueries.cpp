@@ -2,28 +2,13 @@
 #include "ModelQueries.h"
 #include "CallArguments.h"
 #include "DeclNames.h"
+#include "Limits.h"
 
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang;
 
 namespace cancellint::analysis {
-
-const char *holdingPhrase(Holding H) {
-  switch (H) {
-  case Holding::Value:
-    return "";
-  case Holding::Reference:
-    return "a reference to ";
-  case Holding::Pointer:
-    return "a pointer to ";
-  case Holding::SmartPointer:
-    return "a smart pointer to ";
-  case Holding::Element:
-    return "an object holding ";
-  }
-  return "";
-}
 
 const std::string &ModelQueries::name(const NamedDecl *D) {
   auto [It, Inserted] = Names.try_emplace(D);
@@ -79,15 +64,15 @@ std::optional<HeldToken> ModelQueries::tokenHeldBy(QualType T) {
   if (T.isNull())
     return std::nullopt;
   const Type *Key = T.getCanonicalType().getTypePtr();
-  auto It = HeldTokens.find(Key);
-  if (It != HeldTokens.end())
+  auto It = TokenOfType.find(Key);
+  if (It != TokenOfType.end())
     return It->second;
   std::optional<HeldToken> Result;
   if (auto Held = findHeldRecord(T, 0, [&](const CXXRecordDecl *RD) {
         return tokenOfRecord(RD) != nullptr;
       }))
     Result = HeldToken{tokenOfRecord(Held->Record), Held->Record, Held->How};
-  HeldTokens[Key] = Result;
+  TokenOfType[Key] = Result;
   return Result;
 }
 
@@ -116,7 +101,7 @@ static bool isSmartPointer(llvm::StringRef Name) {
 std::optional<ModelQueries::HeldRecord> ModelQueries::findHeldRecord(
     QualType T, int Depth,
     llvm::function_ref<bool(const CXXRecordDecl *)> Matches) {
-  if (Depth > 6 || T.isNull())
+  if (Depth > static_cast<int>(limits::MaxHolderNesting) || T.isNull())
     return std::nullopt;
   T = T.getCanonicalType();
   // Wrapping a plain value names how; wrapping a wrapper is just "holding".
@@ -232,7 +217,8 @@ ModelQueries::blocking(const FunctionDecl *FD, const CXXRecordDecl *Through) {
   // Walk from the object's class towards the declaring class; a handful of
   // levels covers the standard libraries' implementation bases.
   llvm::SmallVector<const CXXRecordDecl *, 4> Work{Through};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 16; ++Steps) {
+  for (unsigned Steps = 0; !Work.empty() && Steps < limits::MaxBaseDepth;
+       ++Steps) {
     const CXXRecordDecl *RD = Work.pop_back_val();
     if (!RD || RD->getCanonicalDecl() == Declaring->getCanonicalDecl())
       continue;

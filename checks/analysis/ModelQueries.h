@@ -32,9 +32,6 @@ struct HeldToken {
   Holding How = Holding::Value;
 };
 
-/// Words for \p H in messages: "", "a reference to ", "a pointer to "...
-const char *holdingPhrase(Holding H);
-
 class ModelQueries {
 public:
   explicit ModelQueries(const model::Model &M) : M(M) {}
@@ -105,7 +102,7 @@ public:
 private:
   const model::Model &M;
   llvm::DenseMap<const clang::NamedDecl *, std::string> Names;
-  llvm::DenseMap<const clang::Type *, std::optional<HeldToken>> HeldTokens;
+  llvm::DenseMap<const clang::Type *, std::optional<HeldToken>> TokenOfType;
   llvm::DenseMap<const clang::Type *, const model::SourceSpec *> HeldSources;
 
   /// Functions are looked up by their template pattern and, for methods,

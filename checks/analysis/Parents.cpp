@@ -1,5 +1,6 @@
 //===--- Parents.cpp - The parents of an AST node, from its own function --===//
 #include "Parents.h"
+#include "Limits.h"
 #include "TraversalRoots.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -141,15 +142,15 @@ public:
         std::rotate(Indexes.begin(), It, std::next(It));
         return *Indexes.front();
       }
-    if (Indexes.size() == Capacity)
+    if (Indexes.size() == limits::CachedParentIndexes)
       Indexes.pop_back();
     Indexes.insert(Indexes.begin(), std::make_unique<ParentIndex>(Root));
     return *Indexes.front();
   }
 
 private:
-  static constexpr size_t Capacity = 8;
-  llvm::SmallVector<std::unique_ptr<ParentIndex>, Capacity> Indexes;
+  llvm::SmallVector<std::unique_ptr<ParentIndex>, limits::CachedParentIndexes>
+      Indexes;
 };
 
 /// The indexes of a unit live as long as its ASTContext: any helper with

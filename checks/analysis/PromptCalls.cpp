@@ -55,7 +55,7 @@ PromptCalls::PromptCalls(const FunctionScan &Scan, BlockingCalls &Blocking,
       FirstReadinessIn(Scan.Loops.size(), None) {
   for (size_t I = 0; I < Scan.Calls.size(); ++I) {
     const ScannedCall &SC = Scan.Calls[I];
-    const BlockingCallee B = Blocking.calleeOf(SC.Call);
+    const BlockingCallee B = Blocking.blockingCallee(SC.Call);
     if (B.Spec && B.Spec->ReadinessWait) {
       if (SC.Loop < 0)
         FirstReadinessOutsideLoops = std::min(FirstReadinessOutsideLoops, I);

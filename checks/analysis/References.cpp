@@ -1,5 +1,6 @@
 //===--- References.cpp - Every reference to a declaration in a body -----===//
 #include "References.h"
+#include "Limits.h"
 #include "Parents.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -55,8 +56,7 @@ bool passesValueThrough(const Expr *Parent, const Expr *E,
 }
 
 ValueUser valueUser(const Expr *E, ASTContext &Ctx) {
-  // Bounded: wrappers nest a handful deep.
-  for (unsigned Depth = 0; E && Depth < 32; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     const DynTypedNodeList Parents = parentsOf(*E, Ctx);
     if (Parents.empty())
       return {DynTypedNode(), E};
@@ -71,7 +71,7 @@ ValueUser valueUser(const Expr *E, ASTContext &Ctx) {
 const CXXMemberCallExpr *memberCallOn(const DeclRefExpr *Ref,
                                       ASTContext &Ctx) {
   const Expr *E = Ref;
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+  for (unsigned Depth = 0; Depth < limits::MaxWrapperDepth; ++Depth) {
     const DynTypedNodeList Parents = parentsOf(*E, Ctx);
     if (Parents.empty())
       return nullptr;

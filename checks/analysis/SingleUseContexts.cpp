@@ -2,6 +2,7 @@
 #include "SingleUseContexts.h"
 #include "CallArguments.h"
 #include "Expressions.h"
+#include "Limits.h"
 #include "StopFlags.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -14,14 +15,11 @@ namespace cancellint::analysis {
 
 namespace {
 
-/// How deep "a helper that passes the context on" is followed.
-constexpr unsigned MaxHelperDepth = 3;
-
 /// The variable or member an argument hands over: `&ctx`, `ctx.get()`,
 /// `ctx` (a pointer or reference), `this->ctx_`.
 const ValueDecl *contextHeldBy(const Expr *Arg) {
   const Expr *E = ignoreValueWrappers(Arg);
-  for (int Depth = 0; E && Depth < 4; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)) {
       E = ignoreValueWrappers(U->getSubExpr());
@@ -122,7 +120,7 @@ bool SingleUseContexts::consumes(const FunctionDecl *Callee, unsigned Index,
           Def->getLocation()))
     return true;
   auto [It, Inserted] = Consumes.try_emplace({Def, Index}, false);
-  if (!Inserted || Depth >= MaxHelperDepth)
+  if (!Inserted || Depth >= limits::MaxCallDepth)
     return It->second;
   const ParmVarDecl *Param = Def->getParamDecl(Index);
   bool Found = false;

@@ -2,6 +2,7 @@
 #include "Spawns.h"
 #include "DeclNames.h"
 #include "Lambdas.h"
+#include "Limits.h"
 #include "Parents.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -26,8 +27,7 @@ static const model::SpawnSpec *spawnBy(const CXXRecordDecl *Class,
 std::optional<SpawnSite> enclosingSpawn(const Stmt *S, ModelQueries &Queries,
                                         ASTContext &Ctx) {
   DynTypedNode Cur = DynTypedNode::create(*S);
-  // Bounded: expression nesting is shallow in practice.
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+  for (unsigned Depth = 0; Depth < limits::MaxParentSteps; ++Depth) {
     const DynTypedNodeList Parents = parentsOf(Cur, Ctx);
     if (Parents.empty())
       return std::nullopt;
@@ -90,7 +90,7 @@ bool isReferenceCaptureForSpawn(const DeclRefExpr *Ref, ModelQueries &Queries,
 /// Whether \p E is (part of) the operand of co_await or co_yield.
 static bool isAwaited(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Cur = DynTypedNode::create(*E);
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+  for (unsigned Depth = 0; Depth < limits::MaxParentSteps; ++Depth) {
     const DynTypedNodeList Parents = parentsOf(Cur, Ctx);
     if (Parents.empty() || !Parents[0].get<Expr>())
       return false;

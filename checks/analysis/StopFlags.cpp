@@ -5,6 +5,7 @@
 #include "DeclNames.h"
 #include "Expressions.h"
 #include "Instantiations.h"
+#include "Limits.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -18,10 +19,6 @@ using namespace clang;
 namespace cancellint::analysis {
 
 namespace {
-
-/// How far "called from a thread" follows direct calls from the thread's
-/// entry: real workers call their loop from a lambda or a run() wrapper.
-constexpr unsigned MaxThreadCallDepth = 3;
 
 /// The template's own function for an instantiation, canonical.
 const FunctionDecl *canonicalFunction(const FunctionDecl *FD) {
@@ -230,7 +227,7 @@ struct StopFlags::Facts {
   /// The test of a flag that makes \p E evaluate to \p Want, if one does.
   std::optional<FlagTest> forcing(const Expr *E, bool Want, int Depth = 0) {
     E = ignoreValueWrappers(E);
-    if (!E || Depth > 8)
+    if (!E || Depth > static_cast<int>(limits::MaxConditionDepth))
       return std::nullopt;
     if (const ValueDecl *V = readOf(E))
       return FlagTest{V, FlagValue{nullptr, Want}, true};
@@ -444,7 +441,7 @@ struct StopFlags::Facts {
       Work.push_back({E, 0});
     while (!Work.empty()) {
       auto [F, Depth] = Work.pop_back_val();
-      if (!OnThread.insert(F).second || Depth >= MaxThreadCallDepth)
+      if (!OnThread.insert(F).second || Depth >= limits::MaxCallDepth)
         continue;
       auto It = Callees.find(F);
       if (It != Callees.end())
@@ -587,7 +584,7 @@ const StopFlag *StopFlags::readBy(const Expr *E) {
   // An accessor reads the flag its result reads (accessors calling
   // accessors are followed a few levels).
   const Expr *Result = Data->accessorResult(E);
-  if (!Result || ++AccessorDepth > 4) {
+  if (!Result || ++AccessorDepth > limits::MaxAccessorDepth) {
     AccessorDepth = 0;
     return nullptr;
   }
@@ -606,7 +603,8 @@ const StopFlag *StopFlags::readBy(const Expr *E) {
 
 bool StopFlags::reads(const Stmt *S, const StopFlag &F) {
   llvm::SmallVector<const Stmt *, 16> Work{S};
-  for (unsigned Steps = 0; !Work.empty() && Steps < 4096; ++Steps) {
+  for (unsigned Steps = 0; !Work.empty() && Steps < limits::MaxBodyNodes;
+       ++Steps) {
     const Stmt *Cur = Work.pop_back_val();
     if (!Cur)
       continue;
@@ -620,26 +618,6 @@ bool StopFlags::reads(const Stmt *S, const StopFlag &F) {
       Work.push_back(Child);
   }
   return false;
-}
-
-std::string stopFlagReason(const StopFlag &F) {
-  std::string Out = "'" + F.Var->getNameAsString() +
-                    (F.Declared ? "' is a stop flag (the model says so): "
-                                : "' is treated as a stop flag: ");
-  std::string Setter = spelledName(F.Setter);
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(F.Setter);
-      MD && MD->getParent()->isLambda())
-    return Out + "a callback registered on a token sets it";
-  Out += "'" + Setter + "' sets it here";
-  if (!F.Signal)
-    return Out;
-  const SourceManager &SM = F.Setter->getASTContext().getSourceManager();
-  const bool Before = SM.isBeforeInTranslationUnit(F.SetAt->getBeginLoc(),
-                                                   F.Signal->getBeginLoc());
-  if (signalKind(F.Signal) == SignalKind::Join)
-    return Out + (Before ? " before joining the thread" : " and joins the thread");
-  const std::string Callee = F.Signal->getDirectCallee()->getNameAsString();
-  return Out + (Before ? " before calling '" : " and calls '") + Callee + "'";
 }
 
 } // namespace cancellint::analysis

@@ -77,10 +77,6 @@ struct StopFlag {
   llvm::SmallVector<const clang::CallExpr *, 2> Wakes;
 };
 
-/// How a message says what a flag is and why: "'m_shutdown' is treated as
-/// a stop flag: '~raw_disk_io' sets it and then joins the thread".
-std::string stopFlagReason(const StopFlag &F);
-
 /// The accessors and readers of a flag, resolved for one expression.
 class StopFlags {
 public:

@@ -79,25 +79,4 @@ std::optional<StoragePlace> storagePlaceOf(const Expr *E) {
   return std::nullopt;
 }
 
-std::string describeStoragePlace(const StoragePlace &P) {
-  std::string Name = P.Decl ? P.Decl->getNameAsString() : "?";
-  switch (P.What) {
-  case StoragePlace::Local:
-    return "local variable '" + Name + "'";
-  case StoragePlace::Global:
-    return "global variable '" + Name + "'";
-  case StoragePlace::StaticLocal:
-    return "static local variable '" + Name + "'";
-  case StoragePlace::StaticMember:
-    return "static data member '" +
-           cast<VarDecl>(P.Decl)->getQualifiedNameAsString() + "'";
-  case StoragePlace::ThreadLocal:
-    return "thread_local variable '" + Name + "'";
-  case StoragePlace::Field:
-    return "member '" + Name + "' of '" +
-           (P.Owner ? P.Owner->getNameAsString() : std::string("?")) + "'";
-  }
-  return Name;
-}
-
 } // namespace cancellint::analysis

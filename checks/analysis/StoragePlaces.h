@@ -46,9 +46,6 @@ inline bool hasStaticLifetime(const StoragePlace &P) {
          P.What == StoragePlace::ThreadLocal;
 }
 
-/// "global variable 'g'", "member 'ctx_' of 'Service'", ...
-std::string describeStoragePlace(const StoragePlace &P);
-
 } // namespace cancellint::analysis
 
 #endif

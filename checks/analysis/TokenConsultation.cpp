@@ -5,6 +5,7 @@
 #include "DeclNames.h"
 #include "Expressions.h"
 #include "Lambdas.h"
+#include "Limits.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -14,15 +15,6 @@
 using namespace clang;
 
 namespace cancellint::analysis {
-
-bool FunctionScan::isWithin(int Inner, int Outer) const {
-  if (Outer < 0)
-    return true;
-  for (int L = Inner; L >= 0; L = Loops[L].Parent)
-    if (L == Outer)
-      return true;
-  return false;
-}
 
 namespace {
 
@@ -41,13 +33,13 @@ class Scanner : public ConstDynamicRecursiveASTVisitor {
   using Base = ConstDynamicRecursiveASTVisitor;
 
 public:
-  Scanner(llvm::ArrayRef<HeldTokenVar> Held, ModelQueries &Queries,
+  Scanner(llvm::ArrayRef<TokenInScope> Held, ModelQueries &Queries,
           BlockingCalls &Blocking, const PolledFlags *Polled,
           const ASTContext &Ctx, FunctionScan &Out)
       : Held(Held), Queries(Queries), Blocking(Blocking), Polled(Polled),
         Ctx(Ctx), Out(Out) {
-    for (const HeldTokenVar &H : Held)
-      AwaitPassesToken |= H.From == HeldTokenVar::Awaited;
+    for (const TokenInScope &H : Held)
+      AwaitPassesToken |= H.From == TokenInScope::Awaited;
   }
 
   bool TraverseForStmt(const ForStmt *S) override {
@@ -82,7 +74,7 @@ public:
   bool TraverseCXXRecordDecl(const CXXRecordDecl *) override { return true; }
 
   bool VisitStmt(const Stmt *) override {
-    if (++Visited <= MaxScannedNodes)
+    if (++Visited <= limits::MaxFunctionScanNodes)
       return true;
     Out.Truncated = true;
     return false; // stops the walk
@@ -110,7 +102,7 @@ public:
     if (!Call->getDirectCallee())
       return true;
     Out.Calls.push_back({Call, Stack.empty() ? -1 : Stack.back()});
-    if (Blocking.calleeOf(Call))
+    if (Blocking.blockingCallee(Call))
       waits(Call);
     return true;
   }
@@ -146,7 +138,7 @@ public:
   }
 
 private:
-  llvm::ArrayRef<HeldTokenVar> Held;
+  llvm::ArrayRef<TokenInScope> Held;
   ModelQueries &Queries;
   BlockingCalls &Blocking;
   const PolledFlags *Polled;
@@ -218,7 +210,7 @@ private:
   bool consultsThrough(const ValueDecl *D) {
     if (!isa<VarDecl, BindingDecl, FieldDecl>(D))
       return false;
-    for (const HeldTokenVar &H : Held)
+    for (const TokenInScope &H : Held)
       if (H.Var == D)
         return true;
     if (Queries.tokenHeldBy(D->getType()))
@@ -265,7 +257,7 @@ private:
 } // namespace
 
 FunctionScan scanTokenConsultation(const FunctionDecl *FD,
-                                   llvm::ArrayRef<HeldTokenVar> Held,
+                                   llvm::ArrayRef<TokenInScope> Held,
                                    ModelQueries &Queries,
                                    BlockingCalls &Blocking,
                                    const PolledFlags *Polled) {

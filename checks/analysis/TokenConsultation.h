@@ -1,6 +1,6 @@
 //===--- TokenConsultation.h - Where a function consults its token -------===//
 //
-// One walk over the body of a function that holds a token (HeldTokens.h)
+// One walk over the body of a function that holds a token (TokensInScope.h)
 // records its loops, the calls it makes (with the innermost loop around
 // each) and whether each loop consults a token. A loop consults a token when
 // its condition, body or increment contains
@@ -20,16 +20,18 @@
 // to the lambdas' own call operators and are not recorded here.
 //
 // The walk is linear in the size of the body; each node updates at most
-// the loops enclosing it. It stops after MaxScannedNodes nodes (generated
-// code), and says so: an editor must not wait on one huge function.
+// the loops enclosing it. It stops after limits::MaxFunctionScanNodes nodes
+// (generated code), and says so: an editor must not wait on one huge
+// function.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELLINT_ANALYSIS_TOKENCONSULTATION_H
 #define CANCELLINT_ANALYSIS_TOKENCONSULTATION_H
 
 #include "BlockingCalls.h"
-#include "HeldTokens.h"
+#include "Limits.h"
 #include "StopFlags.h"
+#include "TokensInScope.h"
 #include "clang/AST/Stmt.h"
 #include <cstdint>
 #include <vector>
@@ -74,14 +76,10 @@ struct FunctionScan {
   /// token can wake any wait of the function.
   const clang::Expr *Registration = nullptr;
 
-  /// The walk stopped at MaxScannedNodes: the facts above are incomplete.
+  /// The walk stopped at limits::MaxFunctionScanNodes: the facts above are
+  /// incomplete.
   bool Truncated = false;
-
-  /// Whether loop \p Inner is \p Outer or nested in it (-1: the function).
-  bool isWithin(int Inner, int Outer) const;
 };
-
-inline constexpr unsigned MaxScannedNodes = 200000;
 
 /// The stop flags a function polls (StopFlags.h): reading one of them, or
 /// calling its accessor, consults it as a token is consulted.
@@ -93,7 +91,7 @@ struct PolledFlags {
 /// Scans the body of \p FD, which holds the tokens \p Held (and polls the
 /// stop flags \p Polled, when given).
 FunctionScan scanTokenConsultation(const clang::FunctionDecl *FD,
-                                   llvm::ArrayRef<HeldTokenVar> Held,
+                                   llvm::ArrayRef<TokenInScope> Held,
                                    ModelQueries &Queries,
                                    BlockingCalls &Blocking,
                                    const PolledFlags *Polled = nullptr);

@@ -4,6 +4,7 @@
 #include "CallArguments.h"
 #include "Expressions.h"
 #include "Lambdas.h"
+#include "Limits.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -16,10 +17,6 @@ using namespace clang;
 
 namespace cancellint::analysis {
 
-/// Provenance chains (a variable copied from a variable derived from ...)
-/// are short in real code; this bounds pathological ones.
-static constexpr unsigned MaxDepth = 24;
-
 static Provenance join(const Provenance &A, const Provenance &B) {
   if (A.What == B.What)
     return A;
@@ -31,7 +28,7 @@ static Provenance join(const Provenance &A, const Provenance &B) {
   return {};
 }
 
-TokenFlow::TokenFlow(ModelQueries &Queries, HeldTokens &Holders,
+TokenFlow::TokenFlow(ModelQueries &Queries, TokensInScope &Holders,
                      const FunctionDecl *Fn)
     : Queries(Queries), Holders(Holders),
       F(Fn->getDefinition() ? Fn->getDefinition() : Fn),
@@ -56,12 +53,8 @@ bool TokenFlow::isLocal(const ValueDecl *V) const {
 // The walk
 //===----------------------------------------------------------------------===//
 
-/// Deeper nesting (generated code: `a << b << ...` thousands long) is not
-/// looked into, which keeps the recursion's stack use bounded.
-static constexpr size_t MaxNesting = 512;
-
 void TokenFlow::walk(const Stmt *S) {
-  if (!S || Parents.size() > MaxNesting)
+  if (!S || Parents.size() > limits::MaxExpressionNesting)
     return;
   if (const auto *L = dyn_cast<LambdaExpr>(S)) {
     walkLambda(L);
@@ -427,7 +420,7 @@ TokenFlow::tokenLocalsAt(const Expr *Call) const {
 }
 
 Provenance TokenFlow::held(const ValueDecl *V) {
-  for (const HeldTokenVar &H : Holders.of(F))
+  for (const TokenInScope &H : Holders.of(F))
     if (H.Var == V) {
       Provenance P;
       P.What = Provenance::Held;
@@ -471,7 +464,7 @@ Provenance TokenFlow::defaultConstructed(const Expr *E, QualType T) {
 }
 
 Provenance TokenFlow::of(const Expr *E, unsigned Depth) {
-  if (!E || Depth > MaxDepth)
+  if (!E || Depth > limits::MaxProvenanceDepth)
     return {};
   // Look through what does not change which token it is.
   for (;;) {
@@ -557,9 +550,9 @@ Provenance TokenFlow::of(const Expr *E, unsigned Depth) {
   if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
     return of(Default->getExpr(), Depth + 1);
   if (isa<CoawaitExpr>(E) && Queries.tokenHeldBy(E->getType())) {
-    // The coroutine's own token (HeldTokens counts every such co_await).
-    for (const HeldTokenVar &H : Holders.of(F))
-      if (H.From == HeldTokenVar::Awaited) {
+    // The coroutine's own token (TokensInScope counts every such co_await).
+    for (const TokenInScope &H : Holders.of(F))
+      if (H.From == TokenInScope::Awaited) {
         Provenance P;
         P.What = Provenance::Held;
         P.From = &H;
@@ -804,8 +797,8 @@ bool TokenFlow::carriesHeld(const VarDecl *V) {
 
 bool TokenFlow::readsHeld(const Expr *E) {
   bool Awaits = false;
-  for (const HeldTokenVar &H : Holders.of(F))
-    Awaits |= H.From == HeldTokenVar::Awaited;
+  for (const TokenInScope &H : Holders.of(F))
+    Awaits |= H.From == TokenInScope::Awaited;
   if (Awaits) {
     // The coroutine's own token, awaited in place.
     llvm::SmallVector<const Stmt *, 16> Work{E};

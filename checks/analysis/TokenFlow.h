@@ -12,7 +12,7 @@
 // captures are seen here.
 //
 // Provenance, from the model:
-//   Held         a token the function holds (HeldTokens), or a copy of it
+//   Held         a token the function holds (TokensInScope), or a copy of it
 //   Derived      a model `derive[]` call on a held or derived token, or a
 //                `links[]` call returning a token (merge) given one
 //   Root         a `roots[]` call, a default-constructed token whose model
@@ -29,7 +29,7 @@
 #ifndef CANCELLINT_ANALYSIS_TOKENFLOW_H
 #define CANCELLINT_ANALYSIS_TOKENFLOW_H
 
-#include "HeldTokens.h"
+#include "TokensInScope.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -69,7 +69,7 @@ struct Provenance {
   /// Root and Fresh: the token class created.
   const clang::CXXRecordDecl *Record = nullptr;
   /// Held and Derived: the held token it comes from, when known.
-  const HeldTokenVar *From = nullptr;
+  const TokenInScope *From = nullptr;
 
   bool isHeldOrDerived() const { return What == Held || What == Derived; }
 };
@@ -116,7 +116,7 @@ struct LocalUse {
 
 class TokenFlow {
 public:
-  TokenFlow(ModelQueries &Queries, HeldTokens &Holders,
+  TokenFlow(ModelQueries &Queries, TokensInScope &Holders,
             const clang::FunctionDecl *F);
 
   const clang::FunctionDecl *function() const { return F; }
@@ -196,7 +196,7 @@ private:
   };
 
   ModelQueries &Queries;
-  HeldTokens &Holders;
+  TokensInScope &Holders;
   const clang::FunctionDecl *F;
   clang::ASTContext &Ctx;
 

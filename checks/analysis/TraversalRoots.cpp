@@ -1,5 +1,6 @@
 //===--- TraversalRoots.cpp - Where clang's walk of a unit reaches a decl -===//
 #include "TraversalRoots.h"
+#include "Limits.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclFriend.h"
@@ -148,7 +149,8 @@ static void addRootsElsewhere(const TraversalRoot &Written,
   const auto *Class =
       FD && FD->isOutOfLine() ? dyn_cast<CXXRecordDecl>(FD->getDeclContext())
                               : nullptr;
-  if (Class && Class->isDependentContext() && Depth < 4)
+  if (Class && Class->isDependentContext() &&
+      Depth < limits::MaxTemplateNesting)
     for (const TraversalRoot &Root :
          rootsAround(Class->getLocation(), Ctx, Depth + 1))
       Out.push_back(Root);

@@ -1,5 +1,6 @@
 //===--- WaitBounds.cpp - How long a timed wait can last -----------------===//
 #include "WaitBounds.h"
+#include "Limits.h"
 #include "References.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -76,7 +77,7 @@ static std::optional<double> durationSeconds(const Expr *E,
 static std::optional<double> timePointSeconds(const Expr *E,
                                               const ASTContext &Ctx) {
   // Look through conversions between time points of different precision.
-  for (int Depth = 0; Depth < 4; ++Depth) {
+  for (unsigned Depth = 0; Depth < limits::MaxWrapperDepth; ++Depth) {
     E = ignoreValueWrappers(E);
     const auto *C = dyn_cast_or_null<CXXConstructExpr>(E);
     if (!C || C->getNumArgs() != 1)

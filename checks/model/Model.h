@@ -287,12 +287,6 @@ public:
   bool isNotStopFlag(llvm::StringRef QualifiedName) const {
     return listed(&LibraryModel::NotStopFlags, QualifiedName);
   }
-  bool hasAsyncOperations() const {
-    return anyListed(&LibraryModel::AsyncOperations);
-  }
-  bool hasDoneExceptions() const {
-    return anyListed(&LibraryModel::DoneExceptions);
-  }
 
   const std::vector<LibraryModel> &libraries() const { return Libraries; }
 

@@ -38,7 +38,8 @@ using schema::Key;
 using schema::Kind;
 using schema::Schema;
 
-std::string quoted(const char *S) { return std::string("\"") + S + "\""; }
+/// A JSON key or string as the model file spells it: "scope".
+std::string jsonQuoted(const char *S) { return std::string("\"") + S + "\""; }
 
 /// `"scope" must be "request" or "any"`: a Choice given another string.
 std::string choiceError(const Key &K) {
@@ -47,10 +48,10 @@ std::string choiceError(const Key &K) {
   std::vector<std::string> Choices;
   for (const char *C : K.Choices)
     if (C)
-      Choices.push_back(quoted(C));
+      Choices.push_back(jsonQuoted(C));
   std::string Last = Choices.back();
   Choices.pop_back();
-  return quoted(K.Name) + " must be " +
+  return jsonQuoted(K.Name) + " must be " +
          (Choices.empty() ? "" : llvm::join(Choices, ", ") + " or ") + Last;
 }
 
@@ -99,14 +100,15 @@ private:
     Schema<S>::rows([&](auto Member, const Key &K) {
       if (!Object.contains(K.Name)) {
         if (K.Need == schema::Required)
-          error(P, "missing required key " + quoted(K.Name));
+          error(P, "missing required key " + jsonQuoted(K.Name));
         return;
       }
       const json &V = Object[K.Name];
       const std::string VP = P + "/" + K.Name;
       if constexpr (std::is_null_pointer_v<decltype(Member)>) {
         if (!V.is_string() || V.get<std::string>() != ModelFormatTag)
-          error(VP, quoted(K.Name) + " must be " + quoted(ModelFormatTag));
+          error(VP,
+                jsonQuoted(K.Name) + " must be " + jsonQuoted(ModelFormatTag));
       } else {
         read(V, VP, K, Out.*Member);
       }
@@ -132,7 +134,7 @@ private:
     case Kind::Text:
       Out = requireString(V, P);
       if (K.Need == schema::Required && V.is_string() && Out.empty())
-        error(P, quoted(K.Name) + " must not be empty");
+        error(P, jsonQuoted(K.Name) + " must not be empty");
       return;
     case Kind::Name:
       Out = name(V, P);
@@ -140,7 +142,7 @@ private:
     case Kind::Member:
       Out = name(V, P);
       if (Out.find("::") != std::string::npos) {
-        error(P, quoted(K.Name) +
+        error(P, jsonQuoted(K.Name) +
                      " names a member function: write it without a class");
         Out.clear();
       }
@@ -155,8 +157,8 @@ private:
     switch (K.Is) {
     case Kind::Names:
       if (!V.is_array())
-        return error(P,
-                     quoted(K.Name) + " must be an array of qualified names");
+        return error(P, jsonQuoted(K.Name) +
+                            " must be an array of qualified names");
       for (size_t I = 0; I < V.size(); ++I) {
         std::string S = name(V[I], P + "/" + std::to_string(I));
         if (!S.empty())
@@ -280,7 +282,7 @@ private:
   read(const json &V, const std::string &P, const Key &K, std::vector<S> &Out) {
     assert(K.Is == Kind::Objects);
     if (!V.is_array())
-      return error(P, quoted(K.Name) + " must be an array of objects");
+      return error(P, jsonQuoted(K.Name) + " must be an array of objects");
     for (size_t I = 0; I < V.size(); ++I) {
       std::string EP = P + "/" + std::to_string(I);
       if (!V[I].is_object()) {
@@ -325,7 +327,7 @@ private:
   void identifiers(const json &V, const std::string &P, const Key &K,
                    std::vector<std::string> &Out) {
     if (!V.is_array())
-      return error(P, quoted(K.Name) +
+      return error(P, jsonQuoted(K.Name) +
                           " must be an array of macro or enumerator names");
     static const std::regex Identifier(R"(^[A-Za-z_][A-Za-z0-9_]*$)");
     for (size_t I = 0; I < V.size(); ++I) {

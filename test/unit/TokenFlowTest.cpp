@@ -1,8 +1,8 @@
 //===--- TokenFlowTest.cpp - Where the tokens a function passes come from -===//
-#include "AstFixture.h"
-#include "analysis/HeldTokens.h"
-#include "analysis/ModelQueries.h"
 #include "analysis/TokenFlow.h"
+#include "AstFixture.h"
+#include "analysis/ModelQueries.h"
+#include "analysis/TokensInScope.h"
 #include "model/Model.h"
 #include "model/ModelLoader.h"
 
@@ -37,7 +37,7 @@ std::vector<Provenance::Kind> provenances(const std::string &Body) {
   EXPECT_TRUE(A.valid());
   const model::Model M = stdModel();
   analysis::ModelQueries Queries(M);
-  analysis::HeldTokens Holders(Queries);
+  analysis::TokensInScope Holders(Queries);
   analysis::TokenFlow Flow(Queries, Holders, A.function("f"));
   std::vector<Provenance::Kind> Kinds;
   for (const Expr *E : Flow.calls())

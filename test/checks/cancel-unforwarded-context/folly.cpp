@@ -48,7 +48,7 @@ folly::coro::Task<void> coroutine() {
 folly::coro::Task<void> inPlace() {
   run(co_await folly::coro::co_current_cancellation_token);
   runAll(folly::CancellationToken(), 3);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'folly::CancellationToken()' passed to 'runAll' is a default-constructed 'folly::CancellationToken' that is never cancelled, not derived from the coroutine's cancellation token; cancelling the coroutine's cancellation token does not reach this call [cancel-unforwarded-context]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'folly::CancellationToken()' passed to 'runAll' is a default-constructed 'folly::CancellationToken' that is never cancelled, not derived from the coroutine's 'folly::CancellationToken'; cancelling the coroutine's 'folly::CancellationToken' does not reach this call [cancel-unforwarded-context]
 }
 
 // Not flagged: a coroutine that never asks for its token holds none here

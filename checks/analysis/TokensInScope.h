@@ -1,4 +1,4 @@
-//===--- HeldTokens.h - Which tokens a function holds --------------------===//
+//===--- TokensInScope.h - Which tokens a function holds ------------------===//
 //
 // "Inside a function that holds a token" is where cancel-blocking-call and
 // cancel-unforwarded-context look. A function holds a token when
@@ -17,8 +17,8 @@
 //     are not followed.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CANCELLINT_ANALYSIS_HELDTOKENS_H
-#define CANCELLINT_ANALYSIS_HELDTOKENS_H
+#ifndef CANCELLINT_ANALYSIS_TOKENSINSCOPE_H
+#define CANCELLINT_ANALYSIS_TOKENSINSCOPE_H
 
 #include "ModelQueries.h"
 #include "clang/AST/Decl.h"
@@ -29,7 +29,8 @@
 
 namespace cancellint::analysis {
 
-struct HeldTokenVar {
+/// A token a function holds, and how it came to hold it.
+struct TokenInScope {
   enum Origin { Parameter, Capture, Awaited, Member };
   /// The parameter or captured variable; for Awaited, the local variable
   /// initialised from the co_await, or null when the token is used in place;
@@ -39,13 +40,13 @@ struct HeldTokenVar {
   Origin From = Parameter;
 };
 
-class HeldTokens {
+class TokensInScope {
 public:
-  explicit HeldTokens(ModelQueries &Queries) : Queries(Queries) {}
+  explicit TokensInScope(ModelQueries &Queries) : Queries(Queries) {}
 
   /// The tokens \p FD holds, in parameter order, then capture order, then
   /// the order of the co_awaits that yield them.
-  llvm::ArrayRef<HeldTokenVar> of(const clang::FunctionDecl *FD);
+  llvm::ArrayRef<TokenInScope> of(const clang::FunctionDecl *FD);
 
   bool holdsAny(const clang::FunctionDecl *FD) { return !of(FD).empty(); }
 
@@ -55,8 +56,8 @@ public:
 private:
   ModelQueries &Queries;
   void addMemberTokens(const clang::CXXRecordDecl *RD,
-                       std::vector<HeldTokenVar> &Found);
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<HeldTokenVar>> Memo;
+                       std::vector<TokenInScope> &Found);
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<TokenInScope>> Memo;
 };
 
 } // namespace cancellint::analysis

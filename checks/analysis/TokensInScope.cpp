@@ -1,6 +1,7 @@
-//===--- HeldTokens.cpp - Which tokens a function holds ------------------===//
-#include "HeldTokens.h"
+//===--- TokensInScope.cpp - Which tokens a function holds ----------------===//
+#include "TokensInScope.h"
 #include "Lambdas.h"
+#include "Limits.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -12,7 +13,7 @@ namespace cancellint::analysis {
 /// The co_await \p E is, looking through the conversions and the copy that
 /// initialise a variable from it.
 static const CoawaitExpr *awaitIn(const Expr *E) {
-  for (int Depth = 0; E && Depth < 4; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < limits::MaxWrapperDepth; ++Depth) {
     E = E->IgnoreImplicit();
     if (const auto *A = dyn_cast<CoawaitExpr>(E))
       return A;
@@ -27,10 +28,10 @@ static const CoawaitExpr *awaitIn(const Expr *E) {
 /// Adds the tokens the coroutine body \p Body co_awaits, in source order.
 /// Lambdas inside are other functions and are not looked into.
 static void addAwaitedTokens(const Stmt *Body, ModelQueries &Queries,
-                             std::vector<HeldTokenVar> &Found) {
+                             std::vector<TokenInScope> &Found) {
   llvm::SmallVector<const Stmt *, 32> Work{Body};
   llvm::SmallPtrSet<const CoawaitExpr *, 4> Bound;
-  std::vector<HeldTokenVar> Awaited;
+  std::vector<TokenInScope> Awaited;
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S || isa<LambdaExpr>(S))
@@ -40,13 +41,12 @@ static void addAwaitedTokens(const Stmt *Body, ModelQueries &Queries,
         if (const auto *VD = dyn_cast<VarDecl>(D))
           if (const CoawaitExpr *A = awaitIn(VD->getInit()))
             if (auto T = Queries.tokenHeldBy(A->getType())) {
-              Awaited.push_back({VD, *T, HeldTokenVar::Awaited});
+              Awaited.push_back({VD, *T, TokenInScope::Awaited});
               Bound.insert(A);
             }
-    } else if (const auto *A = dyn_cast<CoawaitExpr>(S);
-               A && !Bound.count(A)) {
+    } else if (const auto *A = dyn_cast<CoawaitExpr>(S); A && !Bound.count(A)) {
       if (auto T = Queries.tokenHeldBy(A->getType()))
-        Awaited.push_back({nullptr, *T, HeldTokenVar::Awaited});
+        Awaited.push_back({nullptr, *T, TokenInScope::Awaited});
     }
     // Children pushed in reverse, so the walk visits them in source order.
     const size_t First = Work.size();
@@ -66,18 +66,19 @@ static const CXXRecordDecl *objectOf(const FunctionDecl *FD) {
   const CXXRecordDecl *RD = MD->getParent();
   if (!RD->isLambda())
     return RD;
-  if (!RD->getLambdaCaptureDefault() && !llvm::any_of(RD->captures(), [](const LambdaCapture &C) {
-        return C.capturesThis();
-      }))
+  if (!RD->getLambdaCaptureDefault() &&
+      !llvm::any_of(RD->captures(),
+                    [](const LambdaCapture &C) { return C.capturesThis(); }))
     return nullptr;
   for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
-    if (const auto *Outer = dyn_cast<CXXRecordDecl>(DC); Outer && !Outer->isLambda())
+    if (const auto *Outer = dyn_cast<CXXRecordDecl>(DC);
+        Outer && !Outer->isLambda())
       return Outer;
   return nullptr;
 }
 
-void HeldTokens::addMemberTokens(const CXXRecordDecl *RD,
-                                 std::vector<HeldTokenVar> &Found) {
+void TokensInScope::addMemberTokens(const CXXRecordDecl *RD,
+                                    std::vector<TokenInScope> &Found) {
   if (!RD->hasDefinition() || Queries.isLongLivedByModel(RD, nullptr))
     return;
   // A class owning a source (a worker with its jthread) keeps its own
@@ -91,18 +92,18 @@ void HeldTokens::addMemberTokens(const CXXRecordDecl *RD,
     std::optional<HeldToken> T = Queries.tokenHeldBy(F->getType());
     if (T && T->Spec->Scope == model::TokenScope::Request &&
         T->How != Holding::Element)
-      Found.push_back({F, *T, HeldTokenVar::Member});
+      Found.push_back({F, *T, TokenInScope::Member});
   }
 }
 
-llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
+llvm::ArrayRef<TokenInScope> TokensInScope::of(const FunctionDecl *FD) {
   if (!FD)
     return {};
   FD = FD->getCanonicalDecl();
   auto [It, Inserted] = Memo.try_emplace(FD);
   if (!Inserted)
     return It->second;
-  std::vector<HeldTokenVar> Found;
+  std::vector<TokenInScope> Found;
   const FunctionDecl *Def = FD->getDefinition() ? FD->getDefinition() : FD;
   // A parameter a macro declared (gmock's ACTION_P gives every action
   // `arg0`...`arg9`) is not a token the user's code holds.
@@ -110,7 +111,7 @@ llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
     if (P->getLocation().isMacroID())
       continue;
     else if (auto T = Queries.tokenHeldBy(P->getType()))
-      Found.push_back({P, *T, HeldTokenVar::Parameter});
+      Found.push_back({P, *T, TokenInScope::Parameter});
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
       MD && MD->getParent()->isLambda()) {
     llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
@@ -124,13 +125,13 @@ llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
     });
     for (const auto &[Var, Field] : Ordered)
       if (auto T = Queries.tokenHeldBy(Var->getType()))
-        Found.push_back({Var, *T, HeldTokenVar::Capture});
+        Found.push_back({Var, *T, TokenInScope::Capture});
     // In a template as written, `[&]` and `[=]` have no fields yet for
     // what they capture implicitly.
     for (const CapturedEntity &C : capturesOf(MD->getParent()))
       if (C.Var && !Captures.count(C.Var))
         if (auto T = Queries.tokenHeldBy(C.Var->getType()))
-          Found.push_back({C.Var, *T, HeldTokenVar::Capture});
+          Found.push_back({C.Var, *T, TokenInScope::Capture});
   }
   if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody()))
     addAwaitedTokens(Coro->getBody(), Queries, Found);
@@ -142,8 +143,8 @@ llvm::ArrayRef<HeldTokenVar> HeldTokens::of(const FunctionDecl *FD) {
   return Slot;
 }
 
-bool HeldTokens::isHeld(const FunctionDecl *FD, const ValueDecl *D) {
-  for (const HeldTokenVar &H : of(FD))
+bool TokensInScope::isHeld(const FunctionDecl *FD, const ValueDecl *D) {
+  for (const TokenInScope &H : of(FD))
     if (H.Var == D)
       return true;
   return false;
