@@ -1,6 +1,7 @@
 //===--- Parents.cpp - The parents of an AST node, from its own function --===//
 #include "Parents.h"
 #include "Limits.h"
+#include "PerUnit.h"
 #include "TraversalRoots.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -8,7 +9,6 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include <memory>
-#include <mutex>
 
 using namespace clang;
 
@@ -153,31 +153,6 @@ private:
       Indexes;
 };
 
-/// The indexes of a unit live as long as its ASTContext: any helper with
-/// the context can ask, including matchers that run before a check's first
-/// callback; and a context allocated later at the same address starts
-/// afresh.
-RecentIndexes &indexesOf(const ASTContext &Ctx) {
-  using Registry =
-      llvm::DenseMap<const ASTContext *, std::unique_ptr<RecentIndexes>>;
-  // Never destroyed: a context freed during exit, after static destructors
-  // have run, still finds the registry to leave.
-  static auto *Lock = new std::mutex;
-  static auto *Units = new Registry;
-  std::scoped_lock Guard(*Lock);
-  std::unique_ptr<RecentIndexes> &Slot = (*Units)[&Ctx];
-  if (!Slot) {
-    Slot = std::make_unique<RecentIndexes>();
-    Ctx.AddDeallocation(
-        [](void *Unit) {
-          std::scoped_lock Guard(*Lock);
-          Units->erase(static_cast<const ASTContext *>(Unit));
-        },
-        const_cast<ASTContext *>(&Ctx));
-  }
-  return *Slot;
-}
-
 DynTypedNodeList listOf(const ParentList &Parents) {
   if (Parents.size() == 1)
     return Parents.front();
@@ -192,7 +167,7 @@ DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
   // up; the checks ask under TK_AsIs.
   if (Clang.getTraversalKind() != TK_AsIs)
     return Clang.getParents(Node);
-  RecentIndexes &Indexes = indexesOf(Ctx);
+  RecentIndexes &Indexes = perUnit<RecentIndexes>(Ctx);
   if (const ParentList *Found = Indexes.find(Node))
     return listOf(*Found);
   if (const auto *D = Node.get<Decl>()) {

@@ -1,12 +1,17 @@
 //===--- TraversalRoots.cpp - Where clang's walk of a unit reaches a decl -===//
 #include "TraversalRoots.h"
 #include "Limits.h"
+#include "PerUnit.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include <algorithm>
+#include <memory>
 #include <optional>
+#include <tuple>
+#include <vector>
 
 using namespace clang;
 
@@ -56,9 +61,26 @@ const Decl *contextParent(const Decl *D) {
 
 namespace {
 
-/// Whether declarations' source ranges hold one location, compared in
-/// expansion (file) positions: through the #include lines that lead to it
-/// when a declaration spans them (`extern "C" { #include ... }`).
+/// Where a declaration's text lies, in expansion (file) positions: through
+/// the #include lines that lead to it when it spans them
+/// (`extern "C" { #include ... }`).
+struct TextSpan {
+  SourceLocation Begin, End;
+  FileIDAndOffset BeginPos, EndPos;
+
+  TextSpan(SourceRange R, const SourceManager &SM)
+      : Begin(SM.getExpansionLoc(R.getBegin())),
+        End(SM.getExpansionRange(R.getEnd()).getEnd()) {
+    if (valid()) {
+      BeginPos = SM.getDecomposedLoc(Begin);
+      EndPos = SM.getDecomposedLoc(End);
+    }
+  }
+  bool valid() const { return Begin.isValid() && End.isValid(); }
+  bool inOneFile() const { return BeginPos.first == EndPos.first; }
+};
+
+/// Whether declarations' text holds one location.
 class LocationTest {
 public:
   LocationTest(SourceLocation Loc, const SourceManager &SM) : SM(SM) {
@@ -74,18 +96,20 @@ public:
 
   bool valid() const { return !Path.empty(); }
 
-  bool within(SourceRange R) const {
-    const SourceLocation B = SM.getExpansionLoc(R.getBegin());
-    const SourceLocation E = SM.getExpansionRange(R.getEnd()).getEnd();
-    if (B.isInvalid() || E.isInvalid())
+  bool within(const TextSpan &T) const {
+    if (!T.valid())
       return false;
-    const FileIDAndOffset Begin = SM.getDecomposedLoc(B);
-    const FileIDAndOffset End = SM.getDecomposedLoc(E);
-    if (Begin.first != End.first)
-      return SM.isPointWithin(At, B, E);
-    const std::optional<unsigned> Offset = offsetIn(Begin.first);
-    return Offset && Begin.second <= *Offset && *Offset <= End.second;
+    if (!T.inOneFile())
+      return SM.isPointWithin(At, T.Begin, T.End);
+    const std::optional<unsigned> Offset = offsetIn(T.BeginPos.first);
+    return Offset && T.BeginPos.second <= *Offset && *Offset <= T.EndPos.second;
   }
+
+  /// The location, then the #include lines that lead to it, each as a file
+  /// and an offset in it.
+  llvm::ArrayRef<FileIDAndOffset> path() const { return Path; }
+
+  const SourceManager &sourceManager() const { return SM; }
 
 private:
   /// Where the location lies in \p File: itself, or the #include that
@@ -102,11 +126,89 @@ private:
   llvm::SmallVector<FileIDAndOffset, 8> Path;
 };
 
+/// The declarations of one context by where their text lies, so that the
+/// few whose text holds a location are found without testing every one: a
+/// unit holds thousands (each function of a generated file, each namespace
+/// block of the standard headers), and the test runs whenever a parent
+/// query meets a function whose index is not kept.
+class ContextIndex {
+public:
+  ContextIndex(const DeclContext *DC, const SourceManager &SM) {
+    unsigned Order = 0;
+    for (const Decl *D : DC->decls()) {
+      const TextSpan T(D->getSourceRange(), SM);
+      if (!T.valid())
+        continue;
+      if (T.inOneFile())
+        InFile.push_back({T.BeginPos.first, T.BeginPos.second,
+                          T.EndPos.second, 0, Order, D});
+      else
+        Spanning.push_back({Order, D});
+      ++Order;
+    }
+    llvm::sort(InFile, [](const Entry &A, const Entry &B) {
+      return std::tie(A.File, A.Begin) < std::tie(B.File, B.Begin);
+    });
+    for (size_t I = 0; I < InFile.size(); ++I)
+      InFile[I].MaxEnd =
+          I > 0 && InFile[I - 1].File == InFile[I].File
+              ? std::max(InFile[I - 1].MaxEnd, InFile[I].End)
+              : InFile[I].End;
+  }
+
+  /// The declarations whose text may hold \p At, in the context's order:
+  /// every one that LocationTest::within accepts, and maybe others.
+  void candidates(const LocationTest &At,
+                  llvm::SmallVectorImpl<const Decl *> &Out) const {
+    llvm::SmallVector<std::pair<unsigned, const Decl *>, 4> Found(
+        Spanning.begin(), Spanning.end());
+    for (const FileIDAndOffset &Pos : At.path()) {
+      const FileID File = Pos.first;
+      const unsigned Offset = Pos.second;
+      // The entries of File that begin at or before Offset; walking back,
+      // MaxEnd says when none further back reaches it.
+      auto Begin = llvm::lower_bound(
+          InFile, File, [](const Entry &E, FileID F) { return E.File < F; });
+      auto End = std::partition_point(Begin, InFile.end(), [&](const Entry &E) {
+        return E.File == File && E.Begin <= Offset;
+      });
+      for (auto It = End; It != Begin && std::prev(It)->MaxEnd >= Offset;) {
+        --It;
+        if (It->End >= Offset)
+          Found.push_back({It->Order, It->D});
+      }
+    }
+    llvm::sort(Found);
+    for (const auto &Candidate : Found)
+      if (Out.empty() || Out.back() != Candidate.second)
+        Out.push_back(Candidate.second);
+  }
+
+private:
+  struct Entry {
+    FileID File;
+    unsigned Begin, End;
+    /// The largest End of this entry and the ones before it in its file.
+    unsigned MaxEnd;
+    unsigned Order;
+    const Decl *D;
+  };
+  std::vector<Entry> InFile;
+  /// Declarations whose text begins and ends in different files.
+  llvm::SmallVector<std::pair<unsigned, const Decl *>, 0> Spanning;
+};
+
+/// The indexes of the contexts searched so far in one unit.
+struct ContextIndexes {
+  llvm::DenseMap<const DeclContext *, std::unique_ptr<ContextIndex>> Of;
+};
+
 void collectRoots(const DeclContext *DC, const LocationTest &At,
                   llvm::SmallVectorImpl<TraversalRoot> &Out) {
   const auto *Parent = cast<Decl>(DC);
   auto Visit = [&](const Decl *D) {
-    if (reachedElsewhere(D) || !At.within(D->getSourceRange()))
+    if (reachedElsewhere(D) ||
+        !At.within(TextSpan(D->getSourceRange(), At.sourceManager())))
       return;
     if (const auto *Inner = dyn_cast<DeclContext>(D);
         Inner && walkedThrough(Inner))
@@ -114,16 +216,21 @@ void collectRoots(const DeclContext *DC, const LocationTest &At,
     else
       Out.push_back({D, Parent});
   };
+  const ASTContext &Ctx = Parent->getASTContext();
   if (const auto *Unit = dyn_cast<TranslationUnitDecl>(DC)) {
-    const llvm::ArrayRef<Decl *> Scope =
-        Unit->getASTContext().getTraversalScope();
+    const llvm::ArrayRef<Decl *> Scope = Ctx.getTraversalScope();
     if (Scope.size() != 1 || Scope.front() != Unit) {
       for (const Decl *D : Scope)
         Visit(D);
       return;
     }
   }
-  for (const Decl *D : DC->decls())
+  std::unique_ptr<ContextIndex> &Index = perUnit<ContextIndexes>(Ctx).Of[DC];
+  if (!Index)
+    Index = std::make_unique<ContextIndex>(DC, At.sourceManager());
+  llvm::SmallVector<const Decl *, 4> Candidates;
+  Index->candidates(At, Candidates);
+  for (const Decl *D : Candidates)
     Visit(D);
 }
 

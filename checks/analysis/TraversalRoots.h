@@ -5,7 +5,11 @@
 // namespaces and classes and, at a function, template or variable, into a
 // subtree of its own. Those subtrees are the roots of the per-function
 // parent indexes (Parents.h): found here from a node's location, without
-// walking the unit.
+// walking the unit. Each namespace or class on the way is searched through
+// an index of its declarations by where their text lies, built on first
+// use and kept for the unit, so that a query costs the logarithm of a
+// context's size, not the size: the unit itself holds every function of a
+// generated file.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELLINT_ANALYSIS_TRAVERSALROOTS_H
