@@ -167,7 +167,7 @@ DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
   // up; the checks ask under TK_AsIs.
   if (Clang.getTraversalKind() != TK_AsIs)
     return Clang.getParents(Node);
-  RecentIndexes &Indexes = perUnit<RecentIndexes>(Ctx);
+  auto &Indexes = perUnit<RecentIndexes>(Ctx);
   if (const ParentList *Found = Indexes.find(Node))
     return listOf(*Found);
   if (const auto *D = Node.get<Decl>()) {
