@@ -349,7 +349,7 @@ bool BlockingCallCheck::reportIndirectWait(const CallExpr *Call,
 bool BlockingCallCheck::predicateReads(const CallExpr *Call,
                                        const analysis::TokenInScope &Token) {
   for (const Expr *Arg : Call->arguments()) {
-    const LambdaExpr *L = dyn_cast<LambdaExpr>(analysis::ignoreValueWrappers(Arg));
+    const auto *L = dyn_cast<LambdaExpr>(analysis::ignoreValueWrappers(Arg));
     if (!L)
       continue;
     if (analysis::findEvaluated(L->getBody(), [&](const Stmt *S) {
@@ -370,9 +370,10 @@ bool BlockingCallCheck::predicateReads(const CallExpr *Call,
 /// links that can wake the wait.
 std::string BlockingCallCheck::adviceFor(const analysis::BlockingCallee &B,
                                          const analysis::TokenInScope &Token) {
+  // Every token in scope has its model entry (TokensInScope records only
+  // model tokens).
   const bool Fits = !B.Spec || B.Spec->AlternativeTakes.empty() ||
-                    (Token.Token.Spec &&
-                     B.Spec->AlternativeTakes == Token.Token.Spec->Type);
+                    B.Spec->AlternativeTakes == Token.Token.Spec->Type;
   if (Fits)
     return B.Alternative.empty() ? "" : "; use " + B.Alternative;
   std::string Advice;
