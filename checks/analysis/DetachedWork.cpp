@@ -132,9 +132,10 @@ private:
         // The arguments construct the thread.
         llvm::SmallVector<const Expr *, 4> Args(Call->arg_begin(),
                                                 Call->arg_end());
-        if (Args.size() == 1 && !constructionArgs(Args[0]).empty())
-          threadsOf(Args[0], Depth, Out);
-        else if (Args.size() == 1 && referencedVar(ignoreValueWrappers(Args[0])))
+        // One argument that builds a thread or names one is followed.
+        if (Args.size() == 1 &&
+            (!constructionArgs(Args[0]).empty() ||
+             referencedVar(ignoreValueWrappers(Args[0]))))
           threadsOf(Args[0], Depth, Out);
         else
           Out.push_back(Args);

@@ -421,7 +421,8 @@ const Stmt *FunctionPaths::firstReachable(
     std::optional<CFGStmt> CS = B[I].getAs<CFGStmt>();
     if (!CS)
       return Step::Continue;
-    if ((Found = findEvaluated(CS->getStmt(), IsTarget)))
+    Found = findEvaluated(CS->getStmt(), IsTarget);
+    if (Found)
       return Step::Found;
     return settles(B[I], Rules) ? Step::StopPath : Step::Continue;
   };
