@@ -58,8 +58,8 @@ std::string tokenName(const analysis::TokenInScope &H) {
   if (H.Var && H.Var->getIdentifier())
     return quoted(H.Var->getName());
   if (H.Var)
-    return "the unnamed '" + H.Token.Spec->Type + "' parameter";
-  return "the coroutine's '" + H.Token.Spec->Type + "'";
+    return "the unnamed " + quoted(H.Token.Spec->Type) + " parameter";
+  return "the coroutine's " + quoted(H.Token.Spec->Type);
 }
 
 std::string doneCheckCall(const analysis::TokenInScope &H) {
@@ -89,8 +89,7 @@ const char *holdingPhrase(analysis::Holding H) {
 }
 
 std::string heldTokenPhrase(const analysis::HeldToken &T) {
-  return std::string(holdingPhrase(T.How)) + "request-scoped '" + T.Spec->Type +
-         "'";
+  return holdingPhrase(T.How) + ("request-scoped " + quoted(T.Spec->Type));
 }
 
 std::string storagePlacePhrase(const analysis::StoragePlace &P) {
@@ -98,31 +97,31 @@ std::string storagePlacePhrase(const analysis::StoragePlace &P) {
   std::string Name = P.Decl ? P.Decl->getNameAsString() : "?";
   switch (P.What) {
   case StoragePlace::Local:
-    return "local variable '" + Name + "'";
+    return "local variable " + quoted(Name);
   case StoragePlace::Global:
-    return "global variable '" + Name + "'";
+    return "global variable " + quoted(Name);
   case StoragePlace::StaticLocal:
-    return "static local variable '" + Name + "'";
+    return "static local variable " + quoted(Name);
   case StoragePlace::StaticMember:
-    return "static data member '" +
-           cast<VarDecl>(P.Decl)->getQualifiedNameAsString() + "'";
+    return "static data member " +
+           quoted(cast<VarDecl>(P.Decl)->getQualifiedNameAsString());
   case StoragePlace::ThreadLocal:
-    return "thread_local variable '" + Name + "'";
+    return "thread_local variable " + quoted(Name);
   case StoragePlace::Field:
-    return "member '" + Name + "' of '" +
-           (P.Owner ? P.Owner->getNameAsString() : std::string("?")) + "'";
+    return "member " + quoted(Name) + " of " +
+           quoted(P.Owner ? P.Owner->getNameAsString() : "?");
   }
   return Name;
 }
 
 std::string stopFlagReason(const analysis::StopFlag &F) {
-  std::string Out = "'" + F.Var->getNameAsString() +
-                    (F.Declared ? "' is a stop flag (the model says so): "
-                                : "' is treated as a stop flag: ");
+  std::string Out = quoted(F.Var->getNameAsString()) +
+                    (F.Declared ? " is a stop flag (the model says so): "
+                                : " is treated as a stop flag: ");
   if (const auto *MD = dyn_cast<CXXMethodDecl>(F.Setter);
       MD && MD->getParent()->isLambda())
     return Out + "a callback registered on a token sets it";
-  Out += "'" + analysis::spelledName(F.Setter) + "' sets it here";
+  Out += quoted(analysis::spelledName(F.Setter)) + " sets it here";
   if (!F.Signal)
     return Out;
   const SourceManager &SM = F.Setter->getASTContext().getSourceManager();
@@ -132,7 +131,7 @@ std::string stopFlagReason(const analysis::StopFlag &F) {
     return Out +
            (Before ? " before joining the thread" : " and joins the thread");
   const std::string Callee = F.Signal->getDirectCallee()->getNameAsString();
-  return Out + (Before ? " before calling '" : " and calls '") + Callee + "'";
+  return Out + (Before ? " before calling " : " and calls ") + quoted(Callee);
 }
 
 } // namespace cancellint::wording
