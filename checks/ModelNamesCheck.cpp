@@ -139,10 +139,10 @@ private:
   }
 
   static bool declaresFunction(const CXXRecordDecl *RD, llvm::StringRef Member,
-                               int Depth) {
+                               unsigned Depth) {
     if (RD)
       RD = RD->getDefinition();
-    if (!RD || Depth > static_cast<int>(analysis::limits::MaxBaseDepth))
+    if (!RD || Depth > analysis::limits::MaxBaseDepth)
       return false;
     for (const Decl *D : RD->decls()) {
       const auto *ND = dyn_cast<NamedDecl>(D);

@@ -661,9 +661,9 @@ void SwallowedDoneCheck::checkQueuedCompletion(
 
 void SwallowedDoneCheck::checkHandler(const FunctionDecl *Handler,
                                       const ParmVarDecl *ErrorCode,
-                                      const CallExpr *Armed, int Depth) {
+                                      const CallExpr *Armed, unsigned Depth) {
   State &St = *TU;
-  if (Depth > static_cast<int>(analysis::limits::MaxCallDepth) ||
+  if (Depth > analysis::limits::MaxCallDepth ||
       !St.Checked.insert(Handler).second)
     return;
   const analysis::CompletionHandlers::Chain C =

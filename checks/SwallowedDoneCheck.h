@@ -49,7 +49,7 @@ private:
   void checkRetriedStatus(const clang::DeclStmt *Decl, clang::ASTContext &Ctx);
   void checkHandler(const clang::FunctionDecl *Handler,
                     const clang::ParmVarDecl *ErrorCode,
-                    const clang::CallExpr *Armed, int Depth);
+                    const clang::CallExpr *Armed, unsigned Depth);
   void checkGuardedRearm(const clang::FunctionDecl *Handler,
                          const clang::ParmVarDecl *ErrorCode,
                          const clang::CallExpr *Armed,

@@ -30,9 +30,9 @@ UncancellableAwait uncancellableAwait(const CoawaitExpr *E,
 /// The first field of \p RD or of its bases that holds a token by value.
 static std::optional<HeldToken> tokenField(const CXXRecordDecl *RD,
                                            ModelQueries &Queries,
-                                           int Depth) {
+                                           unsigned Depth) {
   if (!RD || !RD->hasDefinition() ||
-      Depth > static_cast<int>(limits::MaxBaseDepth))
+      Depth > limits::MaxBaseDepth)
     return std::nullopt;
   RD = RD->getDefinition();
   for (const FieldDecl *F : RD->fields())

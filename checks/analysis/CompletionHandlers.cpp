@@ -282,16 +282,16 @@ bool CompletionHandlers::wrapperPassesOnlySuccess(const Expr *Token) {
          !P->firstReachable(Rules, CallsWrapped);
 }
 
-bool CompletionHandlers::startsOperation(const Stmt *S, int Depth) {
+bool CompletionHandlers::startsOperation(const Stmt *S, unsigned Depth) {
   const auto *Call = dyn_cast<CallExpr>(S);
   const FunctionDecl *Callee = Call ? calleeOf(Call) : nullptr;
   return Callee && (Queries.isAsyncOperation(Callee) ||
-                    (Depth < static_cast<int>(limits::MaxCallDepth) &&
+                    (Depth < limits::MaxCallDepth &&
                      startsAsync(Callee, Depth + 1)));
 }
 
 const CallExpr *CompletionHandlers::startsAsync(const FunctionDecl *FD,
-                                                int Depth) {
+                                                unsigned Depth) {
   FD = definitionOf(FD);
   if (!FD || !FD->hasBody() || isSystem(FD))
     return nullptr;

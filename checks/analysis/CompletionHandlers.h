@@ -115,7 +115,7 @@ public:
   /// The call of an asynchronous operation \p FD makes, directly or through
   /// the functions it calls (a few levels deep), or null.
   const clang::CallExpr *startsAsync(const clang::FunctionDecl *FD,
-                                     int Depth = 0);
+                                     unsigned Depth = 0);
 
 private:
   ModelQueries &Queries;
@@ -134,7 +134,7 @@ private:
                  unsigned Depth,
                  llvm::SmallPtrSetImpl<const clang::FunctionDecl *> &Seen);
 
-  bool startsOperation(const clang::Stmt *S, int Depth);
+  bool startsOperation(const clang::Stmt *S, unsigned Depth);
   /// Whether every operation \p FD starts lies behind a stop flag test
   /// (`if (!stopping_) acceptor_.async_accept(...)`).
   bool startsOnlyBehindStopFlag(const clang::FunctionDecl *FD);

@@ -358,8 +358,8 @@ bool DoneSignals::isDoneCheckCall(const Expr *E) {
   return MC && Queries.isDoneCheck(MC->getMethodDecl());
 }
 
-bool DoneSignals::containsDoneCheck(const Stmt *S, int Depth) {
-  if (!S || Depth > static_cast<int>(limits::MaxConditionDepth))
+bool DoneSignals::containsDoneCheck(const Stmt *S, unsigned Depth) {
+  if (!S || Depth > limits::MaxConditionDepth)
     return false;
   if (const auto *E = dyn_cast<Expr>(S); E && isDoneCheckCall(E))
     return true;
@@ -496,7 +496,7 @@ bool DoneSignals::mayThrow(const FunctionDecl *FD, unsigned Depth) {
     return false;
   if (!Def || !Def->getBody())
     return true; // user code elsewhere: it may
-  if (Depth > static_cast<int>(limits::MaxCallDepth))
+  if (Depth > limits::MaxCallDepth)
     return true;
   auto [It, Inserted] = MayThrow.try_emplace(Def, false);
   if (!Inserted)

@@ -128,7 +128,7 @@ private:
   bool mentions(const clang::Expr *E, const DoneCarrier &C) const;
   Verdict comparison(const clang::Expr *E, const DoneCarrier &C,
                      bool LoopCondition);
-  bool containsDoneCheck(const clang::Stmt *S, int Depth);
+  bool containsDoneCheck(const clang::Stmt *S, unsigned Depth);
   /// The enumerators the condition of a chain link tests against
   /// \p Subject (set on first use); false when it is not such a test.
   bool chainTests(const clang::Expr *Cond, const clang::Expr *&Subject,

@@ -22,8 +22,8 @@ public:
       : Field(fieldAsWritten(Field)), IsGetter(IsGetter) {}
 
   /// Whether the value of \p E shares the member's state.
-  bool copies(const Expr *E, int Depth = 0) const {
-    if (!E || Depth > static_cast<int>(limits::MaxCopySteps))
+  bool copies(const Expr *E, unsigned Depth = 0) const {
+    if (!E || Depth > limits::MaxCopySteps)
       return false;
     E = ignoreValueWrappers(E);
     if (memberOfThis(E) == Field)
@@ -55,7 +55,7 @@ private:
   llvm::function_ref<bool(const CXXMethodDecl *)> IsGetter;
 
   /// A local (or an init-capture) initialised with a copy.
-  bool copiesInto(const ValueDecl *D, int Depth) const {
+  bool copiesInto(const ValueDecl *D, unsigned Depth) const {
     const auto *Var = dyn_cast_or_null<VarDecl>(D);
     return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
            !Var->getType()->isReferenceType() && copies(Var->getInit(), Depth);

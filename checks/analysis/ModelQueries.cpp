@@ -99,9 +99,9 @@ static bool isSmartPointer(llvm::StringRef Name) {
 }
 
 std::optional<ModelQueries::HeldRecord> ModelQueries::findHeldRecord(
-    QualType T, int Depth,
+    QualType T, unsigned Depth,
     llvm::function_ref<bool(const CXXRecordDecl *)> Matches) {
-  if (Depth > static_cast<int>(limits::MaxHolderNesting) || T.isNull())
+  if (Depth > limits::MaxHolderNesting || T.isNull())
     return std::nullopt;
   T = T.getCanonicalType();
   // Wrapping a plain value names how; wrapping a wrapper is just "holding".

@@ -114,7 +114,7 @@ private:
   };
   /// The first record inside \p T (see tokenHeldBy) for which \p Matches.
   std::optional<HeldRecord>
-  findHeldRecord(clang::QualType T, int Depth,
+  findHeldRecord(clang::QualType T, unsigned Depth,
                  llvm::function_ref<bool(const clang::CXXRecordDecl *)> Matches);
 
   template <typename Lookup>

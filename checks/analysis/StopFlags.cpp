@@ -225,9 +225,9 @@ struct StopFlags::Facts {
   }
 
   /// The test of a flag that makes \p E evaluate to \p Want, if one does.
-  std::optional<FlagTest> forcing(const Expr *E, bool Want, int Depth = 0) {
+  std::optional<FlagTest> forcing(const Expr *E, bool Want, unsigned Depth = 0) {
     E = ignoreValueWrappers(E);
-    if (!E || Depth > static_cast<int>(limits::MaxConditionDepth))
+    if (!E || Depth > limits::MaxConditionDepth)
       return std::nullopt;
     if (const ValueDecl *V = readOf(E))
       return FlagTest{V, FlagValue{nullptr, Want}, true};
